@@ -1,0 +1,30 @@
+package org.kslim.size;
+
+import java.util.Objects;
+import org.kslim.source.Compression;
+
+/**
+ * How a package's payload is compressed: the algorithm and its level.
+ *
+ * <pre>{@code
+ * PayloadCompression rpm = PayloadCompression.RPM_DEFAULT;  // zstd level 19, as Fedora since F31
+ * PayloadCompression deb = PayloadCompression.DEB_DEFAULT;  // xz level 6, as dpkg-deb
+ * }</pre>
+ */
+public record PayloadCompression(Compression compression, int level) {
+  public static final PayloadCompression RPM_DEFAULT = new PayloadCompression(Compression.ZSTD, 19);
+  public static final PayloadCompression DEB_DEFAULT = new PayloadCompression(Compression.XZ, 6);
+
+  public PayloadCompression {
+    Objects.requireNonNull(compression, "compression");
+    int max = switch (compression) {
+      case NONE -> 0;
+      case XZ, GZIP, BZIP2, LZMA -> 9;
+      case ZSTD -> 22;
+      case LZ4 -> 12;
+    };
+    if (level < 0 || level > max) {
+      throw new IllegalArgumentException(compression + " level must be 0.." + max + ": " + level);
+    }
+  }
+}
