@@ -1,8 +1,13 @@
 package org.kslim.source;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.kslim.BadInputException;
+import org.kslim.source.deb.DebPackage;
 import org.kslim.source.tree.TreePackage;
 
 /**
@@ -17,6 +22,7 @@ import org.kslim.source.tree.TreePackage;
  * }</pre>
  */
 public final class PackageReader {
+  private static final byte[] DEB_MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
   private PackageReader() {}
 
   /** Opens {@code path} with {@link SourceLimits#DEFAULTS}. */
@@ -38,7 +44,23 @@ public final class PackageReader {
     if (!Files.exists(path)) {
       throw new BadInputException(path + ": no such file or folder");
     }
+    byte[] magic = readMagic(path);
+    if (startsWith(magic, DEB_MAGIC)) {
+      return DebPackage.open(path, limits);
+    }
     throw notAPackage(path);
+  }
+
+  private static byte[] readMagic(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.readNBytes(DEB_MAGIC.length);
+    } catch (IOException e) {
+      throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean startsWith(byte[] head, byte[] magic) {
+    return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
   }
 
   private static BadInputException notAPackage(Path path) {

@@ -19,7 +19,7 @@ import org.kslim.source.EntryVisitor;
 import org.kslim.source.KernelPackage;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageInfo;
-import org.kslim.source.PathGuard;
+import org.kslim.source.EntryGuard;
 import org.kslim.source.SourceLimits;
 
 /**
@@ -89,7 +89,7 @@ public final class TreePackage implements KernelPackage {
   }
 
   private List<TreeFile> listFiles() {
-    PathGuard guard = new PathGuard(path.toString(), limits);
+    EntryGuard guard = new EntryGuard(path.toString(), limits);
     List<TreeFile> files = new ArrayList<>();
     try {
       Files.walkFileTree(layout.root(), new SimpleFileVisitor<>() {
@@ -109,7 +109,9 @@ public final class TreePackage implements KernelPackage {
           String relative = layout.root().relativize(file).toString();
           String name = relative.isEmpty() ? layout.rootEntry() : layout.prefix() + relative;
           if (name != null) {
-            files.add(TreeFile.read(guard.admit(name), file));
+            TreeFile treeFile = TreeFile.read(guard.admit(name), file);
+            guard.checkSize(treeFile.entry().path(), treeFile.entry().size());
+            files.add(treeFile);
           }
         }
       });

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kslim.BadInputException;
 
-class PathGuardTest {
-  private final PathGuard guard = new PathGuard("pkg.deb", SourceLimits.DEFAULTS.withMaxEntryCount(3));
+class EntryGuardTest {
+  private final EntryGuard guard = new EntryGuard("pkg.deb", SourceLimits.DEFAULTS.withMaxEntryCount(3));
 
   @Test
   void normalisesLeadingDotSlashAndTrailingSlash() {
@@ -37,6 +37,16 @@ class PathGuardTest {
     assertThatThrownBy(() -> guard.admit("lib/"))
         .isInstanceOf(BadInputException.class)
         .hasMessage("pkg.deb!lib: duplicate path");
+  }
+
+  @Test
+  void refusesEntriesLargerThanTheLimit() {
+    EntryGuard small = new EntryGuard("pkg.rpm", SourceLimits.DEFAULTS.withMaxEntrySize(100));
+    small.checkSize("a.ko", 100);
+
+    assertThatThrownBy(() -> small.checkSize("b.ko", 101))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("pkg.rpm!b.ko: entry of 101 bytes exceeds the limit of 100 bytes");
   }
 
   @Test

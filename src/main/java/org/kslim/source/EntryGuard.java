@@ -6,27 +6,31 @@ import org.kslim.BadInputException;
 
 /**
  * Admits the entries of one pass over a package: normalises each archive path, refuses paths
- * that escape the package root, duplicates and more entries than the limit allows.
+ * that escape the package root, duplicates, more entries than the limit allows and entries
+ * larger than the limit.
  *
  * <pre>{@code
- * PathGuard guard = new PathGuard("pkg.deb", SourceLimits.DEFAULTS);
+ * EntryGuard guard = new EntryGuard("pkg.deb", SourceLimits.DEFAULTS);
  * guard.admit("./lib/modules/6.1.0-56-amd64/");   // "lib/modules/6.1.0-56-amd64"
  * guard.admit("./");                              // null: the package root itself
  * guard.admit("./../etc/passwd");                 // BadInputException
+ * guard.checkSize("lib/modules/6.1.0-56-amd64/huge.ko", 5L << 30);  // BadInputException
  * }</pre>
  */
-public final class PathGuard {
+public final class EntryGuard {
   private final String source;
   private final int maxEntries;
+  private final long maxEntrySize;
   private final Set<String> seen = new HashSet<>();
 
   /**
    * @param source the package file, named in every error
    * @param limits whose {@link SourceLimits#maxEntryCount()} bounds the entries admitted
    */
-  public PathGuard(String source, SourceLimits limits) {
+  public EntryGuard(String source, SourceLimits limits) {
     this.source = source;
     this.maxEntries = limits.maxEntryCount();
+    this.maxEntrySize = limits.maxEntrySize();
   }
 
   /**
@@ -47,6 +51,29 @@ public final class PathGuard {
       throw new BadInputException(source + ": more than " + maxEntries + " entries (limit)");
     }
     return path;
+  }
+
+  /**
+   * Refuses an entry whose declared content is larger than {@link SourceLimits#maxEntrySize()},
+   * before any of it is read.
+   */
+  public void checkSize(String path, long size) {
+    if (size > maxEntrySize) {
+      throw new BadInputException(source + "!" + path + ": entry of " + size + " bytes exceeds the limit of " + maxEntrySize + " bytes");
+    }
+  }
+
+  /**
+   * The normalised target of a hard link named {@code raw} in the archive.
+   *
+   * @throws BadInputException when the target escapes the package root or is the root itself
+   */
+  public String linkTarget(String path, String raw) {
+    String target = normalise(raw);
+    if (target == null) {
+      throw new BadInputException(source + "!" + path + ": hard link to the package root");
+    }
+    return target;
   }
 
   /**
