@@ -98,11 +98,6 @@ public final class ModuleParser {
     if (section.isEmpty()) {
       return ModInfo.EMPTY;
     }
-    return new ModInfo(ModuleStrings.split(elf.bytes(section.get())).stream().map(ModuleParser::field).toList());
-  }
-
-  private static ModInfo.Field field(String string) {
-    int equals = string.indexOf('=');
-    return equals < 0 ? new ModInfo.Field(string, "") : new ModInfo.Field(string.substring(0, equals), string.substring(equals + 1));
+    return new ModInfo(ModuleStrings.split(elf.bytes(section.get())).stream().map(ModuleStrings::field).toList());
   }
 }

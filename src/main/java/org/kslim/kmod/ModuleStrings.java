@@ -40,4 +40,10 @@ final class ModuleStrings {
     }
     return strings;
   }
+
+  /** A {@code key=value} string as a field; a string without {@code =} has an empty value. */
+  static ModInfo.Field field(String string) {
+    int equals = string.indexOf('=');
+    return equals < 0 ? new ModInfo.Field(string, "") : new ModInfo.Field(string.substring(0, equals), string.substring(equals + 1));
+  }
 }
