@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.kslim.BadInputException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML text into {@link YamlNode}s with Jackson's streaming parser, keeping lines. */
 final class YamlTree {
@@ -37,11 +38,20 @@ final class YamlTree {
       }
       return root;
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-      throw new BadInputException(source + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+      throw notYaml(e, source);
     } catch (IOException e) {
       throw new BadInputException(source + ": cannot read YAML: " + e.getMessage(), e);
     }
+  }
+
+  private static BadInputException notYaml(JsonProcessingException e, String source) {
+    int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+    String problem = e.getOriginalMessage();
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      line = marked.getProblemMark().getLine() + 1;
+      problem = marked.getProblem();
+    }
+    return new BadInputException(source + ":" + line + ": not valid YAML: " + problem.replaceAll("\\s+", " ").trim(), e);
   }
 
   private YamlNode value(JsonToken token) throws IOException {
