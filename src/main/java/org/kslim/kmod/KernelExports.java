@@ -46,11 +46,11 @@ public final class KernelExports {
 
   /** Reads a {@code Module.symvers} file: the kernel's and every module's exports. */
   public static KernelExports fromSymvers(Path file) {
-    return read(file, SymversFile::read);
+    return read(file, SymversTable::read);
   }
 
   public static KernelExports fromSymvers(String name, InputStream in) throws IOException {
-    return new KernelExports(name, SymversFile.read(name, in));
+    return new KernelExports(name, SymversTable.read(name, in));
   }
 
   /** Reads the exports a {@code System.map} names ({@code __ksymtab_*}, with CRCs only where absolute {@code __crc_*} exist). */

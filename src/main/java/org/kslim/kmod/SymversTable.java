@@ -9,8 +9,8 @@ import org.kslim.BadInputException;
 /**
  * Reads {@code Module.symvers}: one export a line, {@code CRC<TAB>NAME<TAB>OWNER<TAB>TYPE[<TAB>NAMESPACE]}.
  */
-final class SymversFile {
-  private SymversFile() {}
+final class SymversTable {
+  private SymversTable() {}
 
   static List<KernelExport> read(String name, InputStream in) throws IOException {
     List<KernelExport> exports = new ArrayList<>();
