@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.kslim.BadInputException;
 import org.kslim.source.deb.DebPackage;
+import org.kslim.source.rpm.RpmPackage;
 import org.kslim.source.tree.TreePackage;
 
 /**
@@ -23,6 +24,7 @@ import org.kslim.source.tree.TreePackage;
  */
 public final class PackageReader {
   private static final byte[] DEB_MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RPM_MAGIC = {(byte) 0xED, (byte) 0xAB, (byte) 0xEE, (byte) 0xDB};
   private PackageReader() {}
 
   /** Opens {@code path} with {@link SourceLimits#DEFAULTS}. */
@@ -47,6 +49,9 @@ public final class PackageReader {
     byte[] magic = readMagic(path);
     if (startsWith(magic, DEB_MAGIC)) {
       return DebPackage.open(path, limits);
+    }
+    if (startsWith(magic, RPM_MAGIC)) {
+      return RpmPackage.open(path, limits);
     }
     throw notAPackage(path);
   }

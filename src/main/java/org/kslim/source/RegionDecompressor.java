@@ -31,9 +31,18 @@ public final class RegionDecompressor {
    * failing with a {@link org.kslim.BadInputException} naming {@code source} past
    * {@code maxOutput} bytes. The caller closes the stream, then the channel.
    *
-   * @throws IOException when the region is not readable or its xz index is corrupt
+   * @throws org.kslim.MalformedInputException naming {@code source} when the region cannot be
+   *     read or its compressed data is corrupt from the start (a truncated xz index, a bad header)
    */
-  public static InputStream open(FileChannel channel, long offset, long length, long maxOutput, String source)
+  public static InputStream open(FileChannel channel, long offset, long length, long maxOutput, String source) {
+    try {
+      return decompress(channel, offset, length, maxOutput, source);
+    } catch (IOException e) {
+      throw ReadErrorInputStream.readError("compressed data", 0, source, e);
+    }
+  }
+
+  private static InputStream decompress(FileChannel channel, long offset, long length, long maxOutput, String source)
       throws IOException {
     FileRegionInput region = new FileRegionInput(channel, offset, length);
     byte[] head = region.readNBytes(8);

@@ -1,12 +1,12 @@
 package org.kslim.source.deb;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.kslim.MalformedInputException;
+import org.kslim.source.ChannelBytes;
 
 /**
  * The member table of an ar archive (the container of a .deb), read from headers alone: member
@@ -26,13 +26,13 @@ final class ArArchive {
 
   /** Every member of the ar archive held in the first {@code fileSize} bytes of {@code channel}. */
   static List<ArMember> read(FileChannel channel, long fileSize) throws IOException {
-    check(fileSize >= MAGIC.length() && MAGIC.equals(ascii(readFully(channel, 0, MAGIC.length()))), 0, "no ar magic");
+    check(fileSize >= MAGIC.length() && MAGIC.equals(ascii(ChannelBytes.read(channel, 0, MAGIC.length()))), 0, "no ar magic");
     List<ArMember> members = new ArrayList<>();
     long position = MAGIC.length();
     while (position < fileSize) {
       check(members.size() < MAX_MEMBERS, position, "more than " + MAX_MEMBERS + " members");
       check(fileSize - position >= HEADER, position, "truncated member header (" + (fileSize - position) + " bytes left)");
-      String header = ascii(readFully(channel, position, HEADER));
+      String header = ascii(ChannelBytes.read(channel, position, HEADER));
       check(header.startsWith("`\n", END_AT), position + END_AT, "member header does not end with `\\n");
       String name = header.substring(0, NAME).stripTrailing();
       name = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
@@ -49,7 +49,7 @@ final class ArArchive {
   /** The data of {@code member}, which must be at most {@code max} bytes. */
   static byte[] content(FileChannel channel, ArMember member, int max) throws IOException {
     check(member.size() <= max, member.headerOffset(), "member " + member.name() + " holds " + member.size() + " bytes, at most " + max + " expected");
-    return readFully(channel, member.offset(), (int) member.size());
+    return ChannelBytes.read(channel, member.offset(), (int) member.size());
   }
 
   /** Fails with a {@link MalformedInputException} about the ar archive unless {@code condition} holds. */
@@ -61,15 +61,6 @@ final class ArArchive {
     check(!digits.isEmpty() && digits.length() <= SIZE_LENGTH && digits.chars().allMatch(Character::isDigit), offset,
         "member size is not a decimal number: '" + digits + "'");
     return Long.parseLong(digits);
-  }
-
-  private static byte[] readFully(FileChannel channel, long offset, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
-    while (buffer.hasRemaining()) {
-      int n = channel.read(buffer, offset + buffer.position());
-      check(n >= 0, offset + buffer.position(), "file ends inside a member");
-    }
-    return buffer.array();
   }
 
   private static String ascii(byte[] bytes) {

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.kslim.BadInputException;
 import org.kslim.MalformedInputException;
-import org.kslim.source.EntryContent;
 import org.kslim.source.EntryVisitor;
 import org.kslim.source.KernelPackage;
+import org.kslim.source.PackageFile;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageInfo;
 import org.kslim.source.RegionDecompressor;
@@ -51,20 +51,16 @@ public final class DebPackage implements KernelPackage {
    *     Architecture
    */
   public static DebPackage open(Path path, SourceLimits limits) {
-    try (FileChannel channel = FileChannel.open(path)) {
+    return PackageFile.read(path, channel -> {
       DebMembers members = DebMembers.of(ArArchive.read(channel, channel.size()));
       String version = new String(ArArchive.content(channel, members.version(), DEBIAN_BINARY.length()), StandardCharsets.ISO_8859_1);
       ArArchive.check(version.equals(DEBIAN_BINARY), members.version().offset(), "debian-binary is not \"2.0\\n\"");
       String where = path + "!" + members.control().name();
       ArMember control = members.control();
-      try (InputStream tar = decompress(channel, control, limits.maxControlSize(), where)) {
+      try (InputStream tar = RegionDecompressor.open(channel, control.offset(), control.size(), limits.maxControlSize(), where)) {
         return new DebPackage(path, limits, DebControl.read(tar, where), members.data());
       }
-    } catch (MalformedInputException e) {
-      throw e.source() == null ? e.in(path.toString()) : e;
-    } catch (IOException e) {
-      throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
-    }
+    });
   }
 
   @Override
@@ -95,25 +91,9 @@ public final class DebPackage implements KernelPackage {
   @Override
   public void forEachEntry(EntryVisitor visitor) throws IOException {
     String source = path.toString();
-    try (FileChannel channel = open();
-        InputStream tar = decompress(channel, data, limits.maxPayloadSize(), source + "!" + data.name())) {
+    try (FileChannel channel = PackageFile.open(path);
+        InputStream tar = RegionDecompressor.open(channel, data.offset(), data.size(), limits.maxPayloadSize(), source + "!" + data.name())) {
       TarEntries.stream(tar, source, limits, visitor);
-    }
-  }
-
-  private FileChannel open() {
-    try {
-      return FileChannel.open(path);
-    } catch (IOException e) {
-      throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  private static InputStream decompress(FileChannel channel, ArMember member, long limit, String where) {
-    try {
-      return RegionDecompressor.open(channel, member.offset(), member.size(), limit, where);
-    } catch (IOException e) {
-      throw EntryContent.readError("compressed data", 0, where, e);
     }
   }
 }
