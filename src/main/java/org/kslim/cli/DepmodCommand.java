@@ -59,7 +59,7 @@ final class DepmodCommand implements Callable<Integer> {
     outWriter.println(run.folder() + ": " + run.result().modules().size() + " modules, " + problems.size() + " problems");
     outWriter.flush();
     if (strict && !problems.isEmpty()) {
-      throw new StrictProblemsException(problems.size() + " problems found (--strict)");
+      throw new StrictProblemsException(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found (--strict)");
     }
     return 0;
   }

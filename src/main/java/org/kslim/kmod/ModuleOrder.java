@@ -35,23 +35,20 @@ final class ModuleOrder {
     duplicates.forEach((name, paths) -> problems.add(new Problem.DuplicateModule(name, paths, byName.get(name).path())));
 
     List<String> names = new KmodHashOrder(KmodHashOrder.MODULE_BUCKETS).sort(byName.keySet());
-    Map<String, Module> byOrderPath = new HashMap<>();
-    for (Module module : byName.values()) {
-      byOrderPath.put(orderPath(module), module);
-    }
-    Map<Module, Integer> sortIndex = new HashMap<>();
+    Map<String, Integer> sortIndex = new HashMap<>();
     int total = modulesOrder.size() + 1;
     for (int line = 0; line < modulesOrder.size(); line++) {
-      Module module = byOrderPath.get(modulesOrder.get(line));
-      if (module != null) {
-        sortIndex.put(module, line + 1 - total);
-      }
+      sortIndex.put(modulesOrder.get(line), line + 1 - total);
     }
     List<Module> ordered = new ArrayList<>(names.size());
     for (String name : names) {
       ordered.add(byName.get(name));
     }
-    ordered.sort(Comparator.comparingInt(module -> sortIndex.getOrDefault(module, 1)));
+    Map<String, Integer> rank = new HashMap<>();
+    for (Module module : ordered) {
+      rank.put(module.path(), sortIndex.getOrDefault(orderPath(module), 1));
+    }
+    ordered.sort(Comparator.comparingInt(module -> rank.get(module.path())));
     return ordered;
   }
 

@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -66,10 +71,24 @@ final class KmodTool {
     try (Stream<Path> files = Files.walk(folder)) {
       modules = files.map(Path::toString).filter(p -> p.endsWith(".ko")).sorted().toList();
     }
-    for (int from = 0; from < modules.size(); from += 200) {
+    List<Callable<String>> batches = new ArrayList<>();
+    for (int from = 0; from < modules.size(); from += 100) {
       List<String> batch = new ArrayList<>(command);
-      batch.addAll(modules.subList(from, Math.min(modules.size(), from + 200)));
-      run(batch);
+      batch.addAll(modules.subList(from, Math.min(modules.size(), from + 100)));
+      batches.add(() -> run(batch));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    try {
+      for (Future<String> batch : pool.invokeAll(batches)) {
+        batch.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted while compressing modules", e);
+    } catch (ExecutionException e) {
+      fail(compressor + " failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 
