@@ -1,7 +1,6 @@
 package org.kslim.policy;
 
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -86,25 +85,21 @@ public record Matcher(Kind kind, String pattern, Pattern compiled) {
   }
 
   /**
-   * For a path regex that starts with a plain directory name and {@code /} (as
-   * {@code drivers/net/.*} does), that name: every path it matches has it as its second segment.
-   * Empty for other matchers and for regexes that start with syntax.
+   * For a path regex, the plain text every path it matches has right after its first segment:
+   * {@code drivers/net/} for {@code drivers/net/.*}, {@code drivers/net/amt} for
+   * {@code drivers/net/amt.ko} (a regex dot is not plain). Empty for other matchers and for
+   * regexes that start with syntax or contain an alternation.
    */
-  public Optional<String> literalHead() {
+  public String literalPrefix() {
     if (kind != Kind.PATH_REGEX || pattern.indexOf('|') >= 0) {
-      return Optional.empty();
+      return "";
     }
-    int slash = pattern.indexOf('/');
-    if (slash <= 0 || slash + 1 < pattern.length() && "*+?{".indexOf(pattern.charAt(slash + 1)) >= 0) {
-      return Optional.empty();
+    int end = 0;
+    while (end < pattern.length() && REGEX_SYNTAX.indexOf(pattern.charAt(end)) < 0) {
+      end++;
     }
-    String head = pattern.substring(0, slash);
-    for (int i = 0; i < head.length(); i++) {
-      if (REGEX_SYNTAX.indexOf(head.charAt(i)) >= 0) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(head);
+    boolean quantified = end < pattern.length() && "*+?{".indexOf(pattern.charAt(end)) >= 0;
+    return pattern.substring(0, quantified ? Math.max(0, end - 1) : end);
   }
 
   /** Matchers are equal when kind and written pattern are. */

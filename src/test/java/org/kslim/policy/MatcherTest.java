@@ -23,14 +23,16 @@ class MatcherTest {
   }
 
   @Test
-  void literalHeadIsThePlainFirstDirectory() {
-    assertThat(Matcher.pathRegex("drivers/net/.*").literalHead()).contains("drivers");
-    assertThat(Matcher.pathRegex("mm/kasan/kasan_test").literalHead()).contains("mm");
-    assertThat(Matcher.pathRegex(".*/test.*").literalHead()).isEmpty();
-    assertThat(Matcher.pathRegex("drivers/?x").literalHead()).isEmpty();
-    assertThat(Matcher.pathRegex("fs/a|net/b").literalHead()).isEmpty();
-    assertThat(Matcher.pathRegex("dri.ers/x").literalHead()).isEmpty();
-    assertThat(Matcher.moduleGlob("virtio*").literalHead()).isEmpty();
+  void literalPrefixIsThePlainStartOfARegex() {
+    assertThat(Matcher.pathRegex("drivers/net/.*").literalPrefix()).isEqualTo("drivers/net/");
+    assertThat(Matcher.pathRegex("drivers/net/amt.ko").literalPrefix()).isEqualTo("drivers/net/amt");
+    assertThat(Matcher.pathRegex("mm/kasan/kasan_test").literalPrefix()).isEqualTo("mm/kasan/kasan_test");
+    assertThat(Matcher.pathRegex("drivers/scsi/3w.*").literalPrefix()).isEqualTo("drivers/scsi/3w");
+    assertThat(Matcher.pathRegex("drivers/?x").literalPrefix()).isEqualTo("drivers");
+    assertThat(Matcher.pathRegex("fsx*").literalPrefix()).isEqualTo("fs");
+    assertThat(Matcher.pathRegex(".*/test.*").literalPrefix()).isEmpty();
+    assertThat(Matcher.pathRegex("fs/a|net/b").literalPrefix()).isEmpty();
+    assertThat(Matcher.moduleGlob("virtio*").literalPrefix()).isEmpty();
   }
 
   @Test
