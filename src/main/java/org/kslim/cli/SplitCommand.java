@@ -54,7 +54,9 @@ final class SplitCommand implements Callable<Integer> {
       default -> throw new UsageException("--list-style must be absolute or relative: " + listStyle);
     };
     SplitAnalysis analysis = SplitAnalyzer.analyze(options.request());
-    SplitLists.write(analysis.split(), out, style, analysis.modules().kernelVersion(), "/" + analysis.modules().modulesRoot());
+    String modulesRoot = analysis.modules().modulesRoot();
+    String modulesBase = "/" + modulesRoot.substring(0, modulesRoot.lastIndexOf('/'));
+    SplitLists.write(analysis.split(), out, style, analysis.modules().kernelVersion(), modulesBase);
     AtomicFile.writeString(out.resolve("report.json"), SplitReportJson.toJson(analysis));
     PrintWriter stdout = spec.commandLine().getOut();
     SplitReportText.print(analysis, stdout);
