@@ -173,6 +173,14 @@ class KernelExportsTest {
   }
 
   @Test
+  void readsACompressedElfVmlinuxAndRefusesACompressedRawImage() throws IOException {
+    assertThat(KernelExports.fromImage("vmlinux.xz", ModuleParserTest.xz(vmlinux()), 1 << 20).all()).isEqualTo(VMLINUX_EXPORTS);
+    assertThatThrownBy(() -> KernelExports.fromImage("vmlinuz", ModuleParserTest.gzip(new byte[4096]), 1 << 20))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("vmlinuz is a GZIP-compressed raw kernel image (neither ELF nor an x86 bzImage)");
+  }
+
+  @Test
   void rejectsABzImageWhosePayloadRunsPastItsEnd() throws IOException {
     byte[] image = bzImage(ModuleParserTest.gzip(vmlinux()));
     ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).putInt(0x24C, image.length);

@@ -35,6 +35,27 @@ class ModuleSetReaderRealTest {
   }
 
   @RealKernelTest
+  void moduleExportCrcsEqualThoseOfModuleSymvers() throws IOException {
+    ModuleSet set = new ModuleSetReader().read(PackageReader.open(SharedData.kernel(SharedData.CLOUD_DEB)));
+    KernelExports symvers = KernelExports.fromHeadersPackage(PackageReader.open(SharedData.kernel(SharedData.CLOUD_HEADERS)));
+
+    List<String> differences = new ArrayList<>();
+    int compared = 0;
+    for (Module module : set.modules()) {
+      String owner = module.path().replaceFirst("^kernel/", "").replaceFirst("\\.ko$", "");
+      for (ModuleSymbol export : module.exports()) {
+        KernelExport expected = symvers.get(export.name()).orElse(null);
+        compared++;
+        if (expected == null || !expected.owner().equals(owner) || !export.hasCrc() || expected.crc() != export.crc()) {
+          differences.add(module.path() + " " + export + " symvers " + expected);
+        }
+      }
+    }
+    assertThat(differences).isEmpty();
+    assertThat(compared).isEqualTo(5121);
+  }
+
+  @RealKernelTest
   void readsTheGenericKernelWithTwoThreads() throws IOException {
     KernelPackage pkg = PackageReader.open(SharedData.kernel(SharedData.GENERIC_DEB));
 
