@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.compress.compressors.lz4.BlockLZ4CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
@@ -154,7 +151,7 @@ class KernelExportsTest {
   void readsTheCompressedVmlinuxOfABzImage() throws IOException {
     byte[] elf = vmlinux();
     for (byte[] payload : List.of(withSize(ModuleParserTest.xz(elf), elf.length), withSize(ModuleParserTest.zstd(elf), elf.length),
-        ModuleParserTest.gzip(elf), withSize(lz4Legacy(elf), elf.length))) {
+        ModuleParserTest.gzip(elf), withSize(Lz4LegacyTest.legacy(Lz4LegacyTest.block(elf)), elf.length))) {
       Path image = Files.write(temp.resolve("vmlinuz"), bzImage(payload));
 
       assertThat(KernelExports.fromImage(image).all()).isEqualTo(VMLINUX_EXPORTS);
@@ -219,15 +216,6 @@ class KernelExportsTest {
 
   private static byte[] withSize(byte[] compressed, int size) {
     return ByteBuffer.allocate(compressed.length + 4).order(ByteOrder.LITTLE_ENDIAN).put(compressed).putInt(size).array();
-  }
-
-  private static byte[] lz4Legacy(byte[] data) throws IOException {
-    ByteArrayOutputStream block = new ByteArrayOutputStream();
-    try (OutputStream out = new BlockLZ4CompressorOutputStream(block)) {
-      out.write(data);
-    }
-    return ByteBuffer.allocate(8 + block.size()).order(ByteOrder.LITTLE_ENDIAN)
-        .putInt(0x184C2102).putInt(block.size()).put(block.toByteArray()).array();
   }
 
   private static ByteArrayInputStream stream(String text) {
