@@ -161,14 +161,14 @@ class ModuleParserTest {
   }
 
   @Test
-  void everyMutatedModuleParsesOrFailsWithAKslimException() {
+  void everyMutatedModuleParsesOrFailsWithAKslimException() throws IOException {
     Random random = new Random(20260101L);
-    List<byte[]> originals = List.of(
-        storageModule(ElfBuilder.x86_64()),
-        storageModule(new ElfBuilder(ElfClass.ELF32, ByteOrder.BIG_ENDIAN, ElfHeader.EM_PPC)));
+    byte[] module = storageModule(ElfBuilder.x86_64());
+    List<byte[]> originals = List.of(module, module, module,
+        storageModule(new ElfBuilder(ElfClass.ELF32, ByteOrder.BIG_ENDIAN, ElfHeader.EM_PPC)), xz(module), zstd(module), gzip(module));
     int parsed = 0;
     int failed = 0;
-    for (int round = 0; round < 4000; round++) {
+    for (int round = 0; round < 3000; round++) {
       byte[] original = originals.get(round % originals.size());
       byte[] mutated = mutate(original, random);
       try {
@@ -178,12 +178,13 @@ class ModuleParserTest {
         failed++;
       }
     }
-    assertThat(parsed + failed).isEqualTo(4000);
+    assertThat(parsed + failed).isEqualTo(3000);
     assertThat(parsed).isPositive();
     assertThat(failed).isPositive();
   }
 
-  private static byte[] mutate(byte[] original, Random random) {
+  /** A copy of {@code original}, sometimes truncated, with up to 8 bytes overwritten. */
+  static byte[] mutate(byte[] original, Random random) {
     byte[] copy = random.nextInt(10) == 0 ? Arrays.copyOf(original, random.nextInt(original.length)) : original.clone();
     int changes = 1 + random.nextInt(8);
     for (int i = 0; i < changes && copy.length > 0; i++) {
