@@ -11,17 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
-import org.kslim.KslimException;
 import org.kslim.MalformedInputException;
 import org.kslim.UsageException;
 import org.kslim.elf.ElfClass;
 import org.kslim.elf.ElfHeader;
 import org.kslim.elf.ElfSection;
 import org.kslim.testing.ElfBuilder;
+import org.kslim.testing.Mutations;
 
 class KernelExportsTest {
   private static final long STRINGS = 0xffffffff82000000L;
@@ -212,22 +211,11 @@ class KernelExportsTest {
     byte[] elf = vmlinux();
     List<byte[]> originals = List.of(elf, bzImage(withSize(Lz4LegacyTest.legacy(Lz4LegacyTest.block(elf)), elf.length)),
         bzImage(ModuleParserTest.gzip(elf)));
-    Random random = new Random(99);
-    int read = 0;
-    int failed = 0;
-    for (int round = 0; round < 1500; round++) {
-      byte[] original = originals.get(round % originals.size());
-      byte[] mutated = ModuleParserTest.mutate(original, random);
-      try {
-        KernelExports.fromImage("vmlinuz", mutated, 1 << 20);
-        read++;
-      } catch (KslimException expected) {
-        failed++;
-      }
-    }
-    assertThat(read + failed).isEqualTo(1500);
-    assertThat(read).isPositive();
-    assertThat(failed).isPositive();
+
+    Mutations.Outcome outcome = Mutations.run(originals, 1500, 99L, bytes -> KernelExports.fromImage("vmlinuz", bytes, 1 << 20));
+
+    assertThat(outcome.read()).isPositive();
+    assertThat(outcome.failed()).isPositive();
   }
 
   /** A minimal bzImage: one setup sector, header 2.15, the payload right after the setup code. */
