@@ -76,6 +76,10 @@ class KernelExportsTest {
         new KernelExport("old_export", 0x12345678L, true, "vmlinux", "", ""),
         new KernelExport("new_export", 0, false, "vmlinux", "", ""));
     assertThatThrownBy(() -> KernelExports.fromSystemMap("m", stream("ffff T\n"))).hasMessage("m:1: expected ADDRESS TYPE NAME: ffff T");
+    assertThatThrownBy(() -> KernelExports.fromSystemMap("System.map-6.1.0-9-amd64",
+        stream("ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("System.map-6.1.0-9-amd64: names no exported symbol");
   }
 
   @Test
