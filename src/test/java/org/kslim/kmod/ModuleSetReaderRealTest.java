@@ -75,6 +75,25 @@ class ModuleSetReaderRealTest {
   }
 
   @RealKernelTest
+  void everyNeededSymbolResolvesWithTheCrcModuleSymversRecords() throws IOException {
+    ModuleSet set = new ModuleSetReader().read(PackageReader.open(SharedData.kernel(SharedData.CLOUD_DEB)));
+    KernelExports symvers = KernelExports.fromHeadersPackage(PackageReader.open(SharedData.kernel(SharedData.CLOUD_HEADERS)));
+
+    List<String> differences = new ArrayList<>();
+    for (Module module : set.modules()) {
+      for (ModuleSymbol needed : module.undefined()) {
+        KernelExport export = symvers.get(needed.name()).orElse(null);
+        boolean resolves = export != null || needed.weak() || needed.name().equals("module_layout");
+        if (!resolves || (export != null && needed.hasCrc() && export.crc() != needed.crc())) {
+          differences.add(module.path() + " needs " + needed + " symvers " + export);
+        }
+      }
+    }
+    assertThat(differences).isEmpty();
+    assertThat(set.modules().stream().mapToInt(m -> m.undefined().size()).sum()).isEqualTo(51789);
+  }
+
+  @RealKernelTest
   void readsTheGenericKernelWithTwoThreads() throws IOException {
     KernelPackage pkg = PackageReader.open(SharedData.kernel(SharedData.GENERIC_DEB));
 
