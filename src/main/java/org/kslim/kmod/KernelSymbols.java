@@ -58,4 +58,18 @@ public record KernelSymbols(Map<String, Long> crcs, boolean versioned) {
   public long crc(String symbol) {
     return crcs.getOrDefault(symbol, 0L);
   }
+
+  /**
+   * The kernel image's own exports out of {@code exports} (owner {@code vmlinux} where the source
+   * names owners), versioned when any of them carries a CRC.
+   */
+  public static KernelSymbols from(KernelExports exports) {
+    Map<String, Long> crcs = new HashMap<>();
+    boolean versioned = false;
+    for (KernelExport export : exports.kernelOnly().all()) {
+      crcs.put(export.name(), export.crc());
+      versioned |= export.hasCrc();
+    }
+    return of(crcs, versioned);
+  }
 }
