@@ -11,7 +11,7 @@ import java.util.Objects;
  * the kernel's, which {@link #of} adds.
  *
  * <pre>{@code
- * KernelSymbols kernel = KernelSymbols.of(KernelExports.fromSymvers(Path.of("Module.symvers")));
+ * KernelSymbols kernel = KernelSymbols.from(KernelExports.fromSymvers(Path.of("Module.symvers")));
  * KernelSymbols.of(Map.of("printk", 0x92997ed8L), true);
  * kernel.contains("__this_module");  // true
  * }</pre>
@@ -24,21 +24,6 @@ public record KernelSymbols(Map<String, Long> crcs, boolean versioned) {
 
   public KernelSymbols {
     crcs = Map.copyOf(crcs);
-  }
-
-  /**
-   * The kernel image's exports among {@code exports} (those owned by {@code vmlinux}) plus the
-   * symbols the module loader supplies; versioned when every one has a CRC, as from
-   * {@code Module.symvers} (depmod's {@code -E}), not from {@code System.map} ({@code -F}).
-   */
-  public static KernelSymbols of(KernelExports exports) {
-    Map<String, Long> crcs = new HashMap<>();
-    boolean versioned = true;
-    for (KernelExport export : exports.kernelOnly().all()) {
-      crcs.put(export.name(), export.hasCrc() ? export.crc() : 0L);
-      versioned &= export.hasCrc();
-    }
-    return of(crcs, versioned);
   }
 
   /** The kernel's exports plus the symbols the module loader supplies itself. */

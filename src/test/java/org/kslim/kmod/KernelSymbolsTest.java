@@ -13,7 +13,7 @@ class KernelSymbolsTest {
     String symvers = "0x92997ed8\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n"
         + "0x11111111\tvring_new\tdrivers/virtio/virtio_ring\tEXPORT_SYMBOL_GPL\t\n";
 
-    KernelSymbols kernel = KernelSymbols.of(KernelExports.fromSymvers("Module.symvers", stream(symvers)));
+    KernelSymbols kernel = KernelSymbols.from(KernelExports.fromSymvers("Module.symvers", stream(symvers)));
 
     assertThat(kernel.versioned()).isTrue();
     assertThat(kernel.crc("printk")).isEqualTo(0x92997ed8L);
@@ -26,7 +26,7 @@ class KernelSymbolsTest {
   void systemMapGivesNamesWithoutCrcs() throws IOException {
     String map = "ffffffff81000000 T _text\nffffffff82a1b2c0 r __ksymtab_printk\n";
 
-    KernelSymbols kernel = KernelSymbols.of(KernelExports.fromSystemMap("System.map", stream(map)));
+    KernelSymbols kernel = KernelSymbols.from(KernelExports.fromSystemMap("System.map", stream(map)));
 
     assertThat(kernel.versioned()).isFalse();
     assertThat(kernel.contains("printk")).isTrue();
