@@ -165,6 +165,18 @@ class PolicyReaderTest {
   }
 
   @Test
+  void readsTheShippedCloudPolicy() {
+    Policy cloud = PolicyReader.read(Path.of("policies/cloud.yaml"));
+
+    assertThat(cloud.format()).isEqualTo(PolicyFormat.KSLIM);
+    assertThat(cloud.packages()).extracting(PackageDecl::name).containsExactly("modules-core", "modules", "modules-extra");
+    assertThat(cloud.rules()).hasSizeGreaterThan(50).allMatch(rule -> rule.reason().isPresent());
+    assertThat(cloud.rules().get(cloud.rules().size() - 1).isDefault()).isTrue();
+    assertThat(cloud.requirements()).extracting(r -> r.matcher().pattern()).contains("virtio_blk", "ena", "hv_storvsc",
+        "xen_blkfront", "vmxnet3", "ext4", "xfs");
+  }
+
+  @Test
   void compressionPayloadOtherThanTheTargetsDefaultNeedsALevel() {
     String head = "kslim: 1\npackages:\n  - name: core\ncompression: ";
     assertThat(PolicyReader.read(head + "{target: rpm, payload: xz, level: 9}\n", "p.yaml").compression())
