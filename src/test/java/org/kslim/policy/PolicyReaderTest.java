@@ -165,6 +165,21 @@ class PolicyReaderTest {
   }
 
   @Test
+  void readsTheExampleInTheDocs() throws Exception {
+    String doc = Files.readString(Path.of("docs/policy.md"));
+    int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+    Policy example = PolicyReader.read(doc.substring(start, doc.indexOf("```", start)), "policy.md");
+
+    assertThat(example.activePackages(Set.of())).extracting(PackageDecl::name)
+        .containsExactly("modules-core", "modules", "modules-extra");
+    assertThat(example.rules()).hasSize(7).allMatch(rule -> rule.reason().isPresent());
+    assertThat(example.budget("modules", Measure.INSTALLED_KIB)).hasValue(250000L);
+    assertThat(example.compression()).contains(CompressionPolicy.defaults(PackageFormat.RPM));
+    assertThat(example.approvedMoves()).hasSize(1);
+    assertThat(example.waivers()).hasSize(1);
+  }
+
+  @Test
   void readsTheShippedCloudPolicy() {
     Policy cloud = PolicyReader.read(Path.of("policies/cloud.yaml"));
 
