@@ -29,6 +29,8 @@ public enum Compression {
   LZMA(".lzma");
 
   private static final int MAGIC_BYTES = 6;
+  /** The most memory an xz or lzma decoder may use (its dictionary), in KiB: xz -9 needs 65 MiB. */
+  static final int MEMORY_LIMIT_KIB = 256 * 1024;
 
   private final String suffix;
 
@@ -84,16 +86,28 @@ public enum Compression {
    * once more than {@code maxOutput} bytes come out (a decompression bomb).
    */
   public InputStream decompress(InputStream in, long maxOutput) throws IOException {
+    return decompressed(in, maxOutput, name());
+  }
+
+  /**
+   * As {@link #decompress(InputStream, long)}, the error naming {@code source} (a file, or
+   * {@code file!member}): {@code pkg.deb!data.tar.xz: XZ data decompresses to more than ...}.
+   */
+  public InputStream decompress(InputStream in, long maxOutput, String source) throws IOException {
+    return decompressed(in, maxOutput, source + ": " + name());
+  }
+
+  private InputStream decompressed(InputStream in, long maxOutput, String what) throws IOException {
     InputStream raw = switch (this) {
       case NONE -> in;
-      case XZ -> new XZInputStream(in);
+      case XZ -> new XZInputStream(in, MEMORY_LIMIT_KIB);
       case ZSTD -> new ZstdInputStreamNoFinalizer(in);
       case GZIP -> new GZIPInputStream(in, 65536);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
       case LZ4 -> new FramedLZ4CompressorInputStream(in, true);
-      case LZMA -> new LZMAInputStream(in);
+      case LZMA -> new LZMAInputStream(in, MEMORY_LIMIT_KIB);
     };
-    return new LimitedInputStream(this == NONE ? raw : new BufferedInputStream(raw, 65536), maxOutput, name());
+    return new LimitedInputStream(this == NONE ? raw : new BufferedInputStream(raw, 65536), maxOutput, what);
   }
 
   private static boolean startsWith(byte[] head, int length, int... magic) {

@@ -20,7 +20,7 @@ import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.LZMAOutputStream;
 import org.tukaani.xz.XZOutputStream;
 
-class CompressionTest {
+public class CompressionTest {
   private static final byte[] PLAIN = plain();
 
   @ParameterizedTest
@@ -53,7 +53,8 @@ class CompressionTest {
     return data;
   }
 
-  static byte[] compress(Compression compression, byte[] data) throws IOException {
+  /** {@code data} compressed with {@code compression}, for fixtures. */
+  public static byte[] compress(Compression compression, byte[] data) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = switch (compression) {
       case NONE -> bytes;

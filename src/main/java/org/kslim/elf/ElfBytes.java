@@ -1,0 +1,91 @@
+package org.kslim.elf;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.kslim.MalformedInputException;
+
+/**
+ * The bytes of one ELF file with its byte order and class: every read is bounds-checked through
+ * {@link #verify}, the one place this package fails.
+ */
+final class ElfBytes {
+  static final String FORMAT = "ELF";
+
+  private final ByteBuffer data;
+  private final ElfClass elfClass;
+
+  ElfBytes(ByteBuffer data, ElfClass elfClass, ByteOrder order) {
+    this.data = data.duplicate().order(order);
+    this.elfClass = elfClass;
+  }
+
+  static void verify(boolean condition, long offset, String reason) {
+    MalformedInputException.verify(condition, FORMAT, offset, reason);
+  }
+
+  /** Checks that {@code length} bytes at {@code offset} (both read as unsigned) lie in the file. */
+  void require(long offset, long length, String what) {
+    verify(offset >= 0 && length >= 0 && offset <= size() && length <= size() - offset, offset,
+        what + " of " + Long.toUnsignedString(length) + " bytes at offset " + Long.toUnsignedString(offset)
+            + " runs past the end of the file (" + size() + " bytes)");
+  }
+
+  long size() {
+    return data.limit();
+  }
+
+  ElfClass elfClass() {
+    return elfClass;
+  }
+
+  ByteOrder order() {
+    return data.order();
+  }
+
+  int u8(long offset) {
+    require(offset, 1, "byte");
+    return data.get((int) offset) & 0xFF;
+  }
+
+  int u16(long offset) {
+    require(offset, 2, "half word");
+    return data.getShort((int) offset) & 0xFFFF;
+  }
+
+  long u32(long offset) {
+    require(offset, 4, "word");
+    return data.getInt((int) offset) & 0xFFFFFFFFL;
+  }
+
+  long u64(long offset) {
+    require(offset, 8, "double word");
+    return data.getLong((int) offset);
+  }
+
+  /** An address-sized field: 4 bytes in ELF32, 8 in ELF64 (values past 2^63 come out negative). */
+  long word(long offset) {
+    return elfClass == ElfClass.ELF32 ? u32(offset) : u64(offset);
+  }
+
+  /** A read-only view of {@code length} bytes at {@code offset}, in the file's byte order. */
+  ByteBuffer slice(long offset, long length, String what) {
+    require(offset, length, what);
+    return data.slice((int) offset, (int) length).asReadOnlyBuffer().order(data.order());
+  }
+
+  /**
+   * The NUL-terminated string starting at {@code offset}, which must end before {@code end}.
+   */
+  String string(long offset, long end, String what) {
+    require(offset, end - offset, what);
+    long nul = offset;
+    while (nul < end && data.get((int) nul) != 0) {
+      nul++;
+    }
+    verify(nul < end, offset, what + " is not NUL-terminated before offset " + end);
+    byte[] bytes = new byte[(int) (nul - offset)];
+    data.get((int) offset, bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

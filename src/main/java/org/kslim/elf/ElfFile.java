@@ -1,0 +1,166 @@
+package org.kslim.elf;
+
+import static org.kslim.elf.ElfBytes.verify;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.kslim.MalformedInputException;
+
+/**
+ * A bounds-checked view of one ELF file (ELF32 or ELF64, either byte order, any machine): its
+ * header, sections, symbols and strings. Every offset, size and count is checked before use;
+ * a malformed file fails with a {@link MalformedInputException} naming the file, the offset and
+ * the reason.
+ *
+ * <pre>{@code
+ * ElfFile elf = ElfFile.parse("virtio_blk.ko", Files.readAllBytes(path));
+ * ByteBuffer modinfo = elf.bytes(elf.section(".modinfo").orElseThrow());
+ * for (ElfSymbol s : elf.symbols()) {
+ *   if (s.isUndefined()) System.out.println(s.name());
+ * }
+ * }</pre>
+ */
+public final class ElfFile {
+  private final String name;
+  private final ElfBytes bytes;
+  private final ElfHeader header;
+  private final List<ElfSection> sections;
+  private final Map<String, ElfSection> byName;
+
+  ElfFile(String name, ElfBytes bytes, ElfHeader header, List<ElfSection> sections) {
+    this.name = name;
+    this.bytes = bytes;
+    this.header = header;
+    this.sections = sections;
+    Map<String, ElfSection> first = new HashMap<>();
+    for (ElfSection section : sections.subList(Math.min(1, sections.size()), sections.size())) {
+      first.putIfAbsent(section.name(), section);
+    }
+    this.byName = first;
+  }
+
+  /** Parses the file header and section table of {@code data}; {@code name} locates errors. */
+  public static ElfFile parse(String name, byte[] data) {
+    return parse(name, ByteBuffer.wrap(data));
+  }
+
+  /** Parses the remaining bytes of {@code data} (not modified; the view shares its content). */
+  public static ElfFile parse(String name, ByteBuffer data) {
+    return located(name, () -> ElfReader.read(name, data));
+  }
+
+  /** The name errors are located with. */
+  public String name() {
+    return name;
+  }
+
+  public ElfHeader header() {
+    return header;
+  }
+
+  /** Bytes of the whole file. */
+  public long size() {
+    return bytes.size();
+  }
+
+  /** Every section, index 0 included. */
+  public List<ElfSection> sections() {
+    return sections;
+  }
+
+  /** The first section (past index 0) named {@code sectionName}. */
+  public Optional<ElfSection> section(String sectionName) {
+    return Optional.ofNullable(byName.get(sectionName));
+  }
+
+  /** The section at {@code index}, which the file itself gave (a link, a symbol's section); out of range is malformed. */
+  public ElfSection section(int index) {
+    return located(name, () -> {
+      verify(index >= 0 && index < sections.size(), header.sectionHeaderOffset(),
+          "section index " + Integer.toUnsignedString(index) + " is not below the section count " + sections.size());
+      return sections.get(index);
+    });
+  }
+
+  /** The section's bytes as a read-only buffer in the file's byte order; empty for {@code SHT_NOBITS}. */
+  public ByteBuffer bytes(ElfSection section) {
+    if (!section.hasFileBytes()) {
+      return ByteBuffer.allocate(0).asReadOnlyBuffer().order(header.byteOrder());
+    }
+    return located(name, () -> bytes.slice(section.offset(), section.size(), "section " + section.name()));
+  }
+
+  /** The NUL-terminated string at {@code offset} of string table {@code table}; it must end inside the table. */
+  public String string(ElfSection table, long offset) {
+    return located(name, () -> {
+      verify(table.hasFileBytes() && offset >= 0 && offset < table.size(), table.offset(), "string offset "
+          + Long.toUnsignedString(offset) + " is past the end of " + describe(table) + " (" + table.size() + " bytes)");
+      return bytes.string(table.offset() + offset, table.offset() + table.size(), "string at " + offset + " of " + describe(table));
+    });
+  }
+
+  /** The symbols of {@code .symtab} (the first {@code SHT_SYMTAB} section), or none when the file has no symbol table. */
+  public List<ElfSymbol> symbols() {
+    for (ElfSection section : sections) {
+      if (section.type() == ElfSection.SHT_SYMTAB) {
+        return symbols(section);
+      }
+    }
+    return List.of();
+  }
+
+  /** Every entry of symbol table {@code table} (index 0 included), names from the string table it links to. */
+  public List<ElfSymbol> symbols(ElfSection table) {
+    ElfClass elfClass = header.elfClass();
+    int entrySize = elfClass.symbolSize();
+    located(name, () -> {
+      verify(table.type() == ElfSection.SHT_SYMTAB || table.type() == ElfSection.SHT_DYNSYM, table.offset(),
+          describe(table) + " of type " + table.type() + " is not a symbol table");
+      verify(table.entrySize() == entrySize, table.offset(),
+          describe(table) + " entry size " + table.entrySize() + ", expected " + entrySize);
+      verify(table.size() % entrySize == 0, table.offset(),
+          describe(table) + " size " + table.size() + " is not a multiple of " + entrySize);
+      return table;
+    });
+    ElfSection strings = section(table.link());
+    int count = (int) (table.size() / entrySize);
+    List<ElfSymbol> symbols = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long at = table.offset() + (long) i * entrySize;
+      symbols.add(symbol(i, at, strings));
+    }
+    return List.copyOf(symbols);
+  }
+
+  private ElfSymbol symbol(int index, long at, ElfSection strings) {
+    return located(name, () -> {
+      boolean is64 = header.elfClass() == ElfClass.ELF64;
+      long nameOffset = bytes.u32(at);
+      int info = bytes.u8(at + (is64 ? 4 : 12));
+      int sectionIndex = bytes.u16(at + (is64 ? 6 : 14));
+      long value = is64 ? bytes.u64(at + 8) : bytes.u32(at + 4);
+      long size = is64 ? bytes.u64(at + 16) : bytes.u32(at + 8);
+      verify(nameOffset < strings.size(), at, "symbol " + index + " name offset " + nameOffset
+          + " is past the end of " + describe(strings) + " (" + strings.size() + " bytes)");
+      String symbolName = string(strings, nameOffset);
+      return new ElfSymbol(index, symbolName, value, size, ElfSymbol.Binding.of(info >>> 4), info & 0xF, sectionIndex);
+    });
+  }
+
+  private static String describe(ElfSection section) {
+    return "section " + section.index() + " (" + section.name() + ")";
+  }
+
+  private static <T> T located(String name, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (MalformedInputException e) {
+      throw e.source() == null ? e.in(name) : e;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.kslim.elf;
+
+import static org.kslim.elf.ElfBytes.verify;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the file header and the section header table of an ELF file, checking every field. */
+final class ElfReader {
+  private static final int EI_NIDENT = 16;
+  private static final int EI_CLASS = 4;
+  private static final int EI_DATA = 5;
+  private static final int ELFDATA2LSB = 1;
+  private static final int ELFDATA2MSB = 2;
+  private static final int NO_NAMES = 0;
+
+  private ElfReader() {}
+
+  static ElfFile read(String name, ByteBuffer data) {
+    ByteBuffer buffer = data.duplicate();
+    verify(buffer.remaining() >= EI_NIDENT, 0, "file of " + buffer.remaining() + " bytes is too short for an ELF identification");
+    ByteBuffer content = buffer.slice();
+    verify(content.get(0) == 0x7F && content.get(1) == 'E' && content.get(2) == 'L' && content.get(3) == 'F', 0,
+        "no ELF magic");
+    ElfClass elfClass = elfClass(content.get(EI_CLASS));
+    ElfBytes bytes = new ElfBytes(content, elfClass, byteOrder(content.get(EI_DATA)));
+    bytes.require(0, elfClass.fileHeaderSize(), "ELF file header");
+    boolean is64 = elfClass == ElfClass.ELF64;
+    long shoff = bytes.word(is64 ? 40 : 32);
+    int shentsize = bytes.u16(is64 ? 58 : 46);
+    int shnum = bytes.u16(is64 ? 60 : 48);
+    int shstrndx = bytes.u16(is64 ? 62 : 50);
+    List<RawSection> raw = shoff == 0 && shnum == 0 ? List.of() : sectionTable(bytes, shoff, shentsize, shnum);
+    int sectionCount = raw.size();
+    int namesIndex = raw.isEmpty() ? NO_NAMES : namesIndex(raw.get(0), shstrndx, sectionCount, is64 ? 62 : 50);
+    ElfHeader header = new ElfHeader(elfClass, bytes.order(), bytes.u16(16), bytes.u16(18), bytes.word(24), shoff,
+        sectionCount, namesIndex);
+    return new ElfFile(name, bytes, header, named(bytes, raw, namesIndex));
+  }
+
+  private static ElfClass elfClass(byte value) {
+    for (ElfClass c : ElfClass.values()) {
+      if (c.identValue() == value) {
+        return c;
+      }
+    }
+    verify(false, EI_CLASS, "unknown ELF class " + value);
+    throw new AssertionError();
+  }
+
+  private static ByteOrder byteOrder(byte value) {
+    verify(value == ELFDATA2LSB || value == ELFDATA2MSB, EI_DATA, "unknown ELF data encoding " + value);
+    return value == ELFDATA2LSB ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+  }
+
+  private static List<RawSection> sectionTable(ElfBytes bytes, long shoff, int shentsize, int shnum) {
+    int entrySize = bytes.elfClass().sectionHeaderSize();
+    verify(shoff != 0, 0, "section header table at offset 0 with " + shnum + " entries");
+    verify(shentsize == entrySize, shoff, "section header entry size " + shentsize + ", expected " + entrySize);
+    bytes.require(shoff, entrySize, "section header 0");
+    RawSection first = RawSection.read(bytes, shoff, 0);
+    long count = shnum != 0 ? shnum : first.section.size();
+    long room = (bytes.size() - shoff) / entrySize;
+    verify(count >= 1 && count <= room, shoff,
+        "section count " + Long.toUnsignedString(count) + " does not fit the " + room + " section headers the file has room for");
+    List<RawSection> sections = new ArrayList<>((int) count);
+    for (int i = 0; i < count; i++) {
+      RawSection raw = i == 0 ? first : RawSection.read(bytes, shoff + (long) i * entrySize, i);
+      ElfSection section = raw.section;
+      if (section.hasFileBytes()) {
+        bytes.require(section.offset(), section.size(), "section " + i);
+      }
+      sections.add(raw);
+    }
+    return sections;
+  }
+
+  private static int namesIndex(RawSection first, int shstrndx, int count, int fieldOffset) {
+    int index = shstrndx == ElfSymbol.SHN_XINDEX ? first.section.link() : shstrndx;
+    verify(index >= 0 && index < count, fieldOffset, "section-name table index " + Integer.toUnsignedString(index)
+        + " is not below the section count " + count);
+    return index;
+  }
+
+  private static List<ElfSection> named(ElfBytes bytes, List<RawSection> raw, int namesIndex) {
+    if (namesIndex == NO_NAMES) {
+      return raw.stream().map(RawSection::section).toList();
+    }
+    RawSection table = raw.get(namesIndex);
+    ElfSection names = table.section;
+    verify(names.hasFileBytes(), table.at, "section-name table " + namesIndex + " has no bytes in the file");
+    List<ElfSection> sections = new ArrayList<>(raw.size());
+    for (RawSection section : raw) {
+      int i = sections.size();
+      verify(section.nameOffset < names.size(), section.at, "section " + i + " name offset " + section.nameOffset
+          + " is past the end of the section-name table (" + names.size() + " bytes)");
+      String name = bytes.string(names.offset() + section.nameOffset, names.offset() + names.size(), "section " + i + " name");
+      sections.add(section.section.withName(name));
+    }
+    return List.copyOf(sections);
+  }
+
+  /** A section header as stored: where it sits, its name's offset, the section not yet named. */
+  private record RawSection(long at, long nameOffset, ElfSection section) {
+    static RawSection read(ElfBytes bytes, long at, int index) {
+      if (bytes.elfClass() == ElfClass.ELF32) {
+        return new RawSection(at, bytes.u32(at), new ElfSection(index, "", (int) bytes.u32(at + 4), bytes.u32(at + 8),
+            bytes.u32(at + 12), bytes.u32(at + 16), bytes.u32(at + 20), (int) bytes.u32(at + 24), (int) bytes.u32(at + 28),
+            bytes.u32(at + 36)));
+      }
+      return new RawSection(at, bytes.u32(at), new ElfSection(index, "", (int) bytes.u32(at + 4), bytes.u64(at + 8),
+          bytes.u64(at + 16), bytes.u64(at + 24), bytes.u64(at + 32), (int) bytes.u32(at + 40), (int) bytes.u32(at + 44),
+          bytes.u64(at + 56)));
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.kslim.kmod;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.kslim.BadInputException;
+import org.kslim.KslimException;
+import org.kslim.elf.ElfFile;
+import org.kslim.elf.ElfSection;
+import org.kslim.source.Compression;
+
+/**
+ * Turns the stored bytes of one module file (plain, or compressed with xz, zstd or gzip,
+ * recognised by magic bytes) into a {@link ModuleFile}: name, sizes, {@code .modinfo}, and the
+ * exported and undefined symbols exactly as kmod's depmod reads them.
+ *
+ * <pre>{@code
+ * ModuleParser parser = new ModuleParser();
+ * ModuleFile file = parser.parse("kernel/drivers/block/virtio_blk.ko.xz", Files.readAllBytes(path));
+ * file.module().name();        // "virtio_blk"
+ * file.module().exports();     // symbols other modules may use, with CRCs
+ * }</pre>
+ */
+public final class ModuleParser {
+  /** The default limit on a module's decompressed size. */
+  public static final long DEFAULT_MAX_MODULE_SIZE = 256L << 20;
+
+  private static final List<String> SUFFIXES = List.of(".ko", ".ko.xz", ".ko.zst", ".ko.gz");
+  private static final int MAGIC_BYTES = 6;
+
+  private final long maxModuleSize;
+
+  public ModuleParser() {
+    this(DEFAULT_MAX_MODULE_SIZE);
+  }
+
+  /** @param maxModuleSize the most bytes a module may decompress to */
+  public ModuleParser(long maxModuleSize) {
+    if (maxModuleSize <= 0 || maxModuleSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxModuleSize must be 1.." + (Integer.MAX_VALUE - 8) + ": " + maxModuleSize);
+    }
+    this.maxModuleSize = maxModuleSize;
+  }
+
+  /** Whether a file name is a module's: {@code .ko}, {@code .ko.xz}, {@code .ko.zst} or {@code .ko.gz}. */
+  public static boolean isModuleFileName(String fileName) {
+    return SUFFIXES.stream().anyMatch(fileName::endsWith);
+  }
+
+  /**
+   * The module name kmod derives from a path: the file name up to its first {@code .}, every
+   * {@code -} turned into {@code _} ({@code kernel/fs/nls/nls_iso8859-1.ko.xz} gives {@code nls_iso8859_1}).
+   */
+  public static String moduleName(String path) {
+    String fileName = path.substring(path.lastIndexOf('/') + 1);
+    int dot = fileName.indexOf('.');
+    return (dot < 0 ? fileName : fileName.substring(0, dot)).replace('-', '_');
+  }
+
+  /**
+   * Parses one module file.
+   *
+   * @param path the file's path relative to {@code lib/modules/VER}; errors are located with it
+   * @param stored the file's bytes as stored
+   */
+  public ModuleFile parse(String path, byte[] stored) {
+    return parse(path, path, stored);
+  }
+
+  /** Parses one module file, locating errors with {@code location} (a {@code package!entry}). */
+  ModuleFile parse(String path, String location, byte[] stored) {
+    byte[] data = decompress(location, stored);
+    ElfFile elf = ElfFile.parse(location, data);
+    Module module = new Module(path, moduleName(path), stored.length, data.length, modinfo(elf),
+        ModuleSymbols.exports(elf), ModuleSymbols.undefined(elf));
+    return new ModuleFile(module, ModuleElf.of(elf.header()));
+  }
+
+  private byte[] decompress(String location, byte[] stored) {
+    Compression compression = Compression.detect(stored, Math.min(stored.length, MAGIC_BYTES));
+    if (compression == Compression.NONE) {
+      return stored;
+    }
+    try (InputStream in = compression.decompress(new ByteArrayInputStream(stored), maxModuleSize)) {
+      return in.readAllBytes();
+    } catch (KslimException e) {
+      throw new BadInputException(location + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // decoders report corrupt data with IOExceptions and, some of them, unchecked exceptions
+      throw new BadInputException(location + ": corrupt " + compression + " data: " + e.getMessage(), e);
+    }
+  }
+
+  private static ModInfo modinfo(ElfFile elf) {
+    Optional<ElfSection> section = elf.section(".modinfo");
+    if (section.isEmpty()) {
+      return ModInfo.EMPTY;
+    }
+    return new ModInfo(ModuleStrings.split(elf.bytes(section.get())).stream().map(ModuleStrings::field).toList());
+  }
+}

@@ -1,0 +1,240 @@
+package org.kslim.kmod;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kslim.BadInputException;
+import org.kslim.KslimException;
+import org.kslim.UsageException;
+import org.kslim.kmod.VersionTree.ModuleOutcome;
+import org.kslim.source.Entry;
+import org.kslim.source.EntryVisitor;
+import org.kslim.source.KernelPackage;
+
+/**
+ * Streams a kernel package once and parses its modules in parallel into a {@link ModuleSet}.
+ * The streaming thread hands each module's bytes to a pool through a bounded number of slots,
+ * so only a few modules are in memory at any time.
+ *
+ * <pre>{@code
+ * ModuleSet set = new ModuleSetReader(ModuleSetReader.Options.DEFAULTS.withKeepGoing(true))
+ *     .read(PackageReader.open(Path.of("linux-image-6.1.0-56-amd64-unsigned_6.1.192-2_amd64.deb")));
+ * set.problems().forEach(p -> System.err.println(p.reason()));
+ * }</pre>
+ */
+public final class ModuleSetReader {
+  private static final String BOOT = "boot/";
+
+  /**
+   * How to read.
+   *
+   * @param kernelVersion the kernel to read when the package holds several, null to require one
+   * @param keepGoing report an unparseable module as a {@link ModuleProblem} instead of failing
+   * @param threads parsing threads
+   * @param maxModuleSize the most bytes a module (or a module list file) may take, stored or decompressed
+   */
+  public record Options(String kernelVersion, boolean keepGoing, int threads, long maxModuleSize) {
+    public static final Options DEFAULTS =
+        new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()), ModuleParser.DEFAULT_MAX_MODULE_SIZE);
+
+    public Options {
+      if (threads < 1 || threads > 256) {
+        throw new IllegalArgumentException("threads must be 1..256: " + threads);
+      }
+    }
+
+    public Options withKernelVersion(String version) {
+      return new Options(version, keepGoing, threads, maxModuleSize);
+    }
+
+    public Options withKeepGoing(boolean keep) {
+      return new Options(kernelVersion, keep, threads, maxModuleSize);
+    }
+
+    public Options withThreads(int count) {
+      return new Options(kernelVersion, keepGoing, count, maxModuleSize);
+    }
+
+    public Options withMaxModuleSize(long bytes) {
+      return new Options(kernelVersion, keepGoing, threads, bytes);
+    }
+  }
+
+  private final Options options;
+  private final ModuleParser parser;
+
+  public ModuleSetReader() {
+    this(Options.DEFAULTS);
+  }
+
+  public ModuleSetReader(Options options) {
+    this.options = options;
+    this.parser = new ModuleParser(options.maxModuleSize());
+  }
+
+  /**
+   * Reads the package's kernel.
+   *
+   * @throws UsageException when the package holds several kernels and none was chosen, or not the chosen one
+   * @throws BadInputException when it holds no module tree, or (unless keeping going) a module is broken
+   */
+  public ModuleSet read(KernelPackage pkg) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), task -> {
+      Thread thread = new Thread(task, "kslim-module-parser");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Run run = new Run(pkg.path().toString(), pool);
+      pkg.forEachEntry(run);
+      return run.finish();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One reading of one package. */
+  private final class Run implements EntryVisitor {
+    private final String where;
+    private final ExecutorService pool;
+    private final Semaphore slots;
+    private final Map<String, VersionTree> versions = new TreeMap<>();
+    private final List<Entry> boot = new ArrayList<>();
+    private final List<Entry> others = new ArrayList<>();
+    private final AtomicReference<KslimException> failure = new AtomicReference<>();
+
+    Run(String where, ExecutorService pool) {
+      this.where = where;
+      this.pool = pool;
+      this.slots = new Semaphore(2 * options.threads() + 1);
+    }
+
+    @Override
+    public void visit(Entry entry, InputStream content) throws IOException {
+      rethrowFailure();
+      if (entry.path().startsWith(BOOT)) {
+        boot.add(entry);
+      }
+      Optional<ModulesPath> at = ModulesPath.of(entry.path());
+      if (at.isEmpty()) {
+        others.add(entry);
+        return;
+      }
+      ModulesPath path = at.get();
+      VersionTree tree = versions.computeIfAbsent(path.version(), v -> new VersionTree(path.root()));
+      boolean wanted = options.kernelVersion() == null || options.kernelVersion().equals(path.version());
+      String location = where + "!" + entry.path();
+      String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
+      if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
+        submit(tree, path.relative(), location, VersionTree.read(content, location, options.maxModuleSize()));
+        return;
+      }
+      others.add(entry);
+      if (wanted && entry.isFile()) {
+        tree.packageFile(path.relative(), entry, content, location, options.maxModuleSize());
+      }
+    }
+
+    private void submit(VersionTree tree, String relative, String location, byte[] stored) throws IOException {
+      try {
+        slots.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading " + location);
+      }
+      tree.modules().add(pool.submit(() -> {
+        try {
+          return parse(relative, location, stored);
+        } finally {
+          slots.release();
+        }
+      }));
+    }
+
+    private ModuleOutcome parse(String relative, String location, byte[] stored) {
+      try {
+        return new ModuleOutcome(parser.parse(relative, location, stored), null);
+      } catch (KslimException e) {
+        if (options.keepGoing()) {
+          return new ModuleOutcome(null, new ModuleProblem(relative, e.getMessage()));
+        }
+        failure.compareAndSet(null, e);
+        return new ModuleOutcome(null, null);
+      }
+    }
+
+    private void rethrowFailure() {
+      KslimException first = failure.get();
+      if (first != null) {
+        throw first;
+      }
+    }
+
+    ModuleSet finish() throws IOException {
+      String version = chooseVersion();
+      VersionTree tree = versions.get(version);
+      List<ModuleFile> files = new ArrayList<>();
+      List<ModuleProblem> problems = new ArrayList<>();
+      for (Future<ModuleOutcome> future : tree.modules()) {
+        ModuleOutcome outcome = await(future);
+        rethrowFailure();
+        Optional.ofNullable(outcome.file()).ifPresent(files::add);
+        Optional.ofNullable(outcome.problem()).ifPresent(problems::add);
+      }
+      files.sort(Comparator.comparing(f -> f.module().path()));
+      problems.sort(Comparator.comparing(ModuleProblem::path));
+      return new ModuleSet(version, tree.root(), files, tree.order(), tree.builtin(), tree.builtinModinfo(),
+          image(version, tree), boot, others, problems);
+    }
+
+    private String chooseVersion() {
+      if (versions.isEmpty()) {
+        throw new BadInputException(where + ": holds no lib/modules/VERSION folder");
+      }
+      String wanted = options.kernelVersion();
+      if (wanted != null && !versions.containsKey(wanted)) {
+        throw new UsageException(where + " holds no kernel " + wanted + " (it holds " + String.join(", ", versions.keySet()) + ")");
+      }
+      if (wanted == null && versions.size() > 1) {
+        throw new UsageException(where + " holds kernels " + String.join(", ", versions.keySet()) + ": pass --kver");
+      }
+      return wanted != null ? wanted : versions.keySet().iterator().next();
+    }
+
+    private Optional<Entry> image(String version, VersionTree tree) {
+      for (String name : List.of(BOOT + "vmlinuz-" + version, BOOT + "vmlinux-" + version)) {
+        Optional<Entry> found = boot.stream().filter(e -> e.path().equals(name)).findFirst();
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      return Optional.ofNullable(tree.image());
+    }
+
+    private ModuleOutcome await(Future<ModuleOutcome> future) throws IOException {
+      try {
+        return future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while parsing modules of " + where);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException unchecked) {
+          throw unchecked;
+        }
+        throw new IllegalStateException("module parsing failed in " + where, e.getCause());
+      }
+    }
+  }
+}

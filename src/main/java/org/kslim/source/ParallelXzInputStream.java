@@ -1,0 +1,124 @@
+package org.kslim.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tukaani.xz.BasicArrayCache;
+import org.tukaani.xz.SeekableXZInputStream;
+
+/**
+ * The decompressed content of a multi-block .xz region, its blocks decoded ahead on a small
+ * thread pool and handed out in order: at most {@link #IN_FLIGHT} blocks are decoded or waiting
+ * at any time, so memory stays bounded by a few block sizes.
+ */
+final class ParallelXzInputStream extends InputStream {
+  static final int IN_FLIGHT = 3;
+
+  private final FileChannel channel;
+  private final long offset;
+  private final long length;
+  private final int[] blockSizes;
+  private final ExecutorService pool;
+  private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
+  private int nextBlock;
+  private byte[] current = new byte[0];
+  private int position;
+
+  /** @param blockSizes the uncompressed size of each block, from the stream's index */
+  ParallelXzInputStream(FileChannel channel, long offset, long length, int[] blockSizes, int threads) {
+    this.channel = channel;
+    this.offset = offset;
+    this.length = length;
+    this.blockSizes = blockSizes.clone();
+    this.pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "xz-block-decoder");
+      thread.setDaemon(true);
+      return thread;
+    });
+    fill();
+  }
+
+  @Override
+  public int read() throws IOException {
+    if (!ensureData()) {
+      return -1;
+    }
+    return current[position++] & 0xFF;
+  }
+
+  @Override
+  public int read(byte[] buffer, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (!ensureData()) {
+      return -1;
+    }
+    int n = Math.min(len, current.length - position);
+    System.arraycopy(current, position, buffer, off, n);
+    position += n;
+    return n;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    pending.clear();
+  }
+
+  private boolean ensureData() throws IOException {
+    while (position == current.length) {
+      Future<byte[]> next = pending.poll();
+      if (next == null) {
+        return false;
+      }
+      current = await(next);
+      position = 0;
+      fill();
+    }
+    return true;
+  }
+
+  private void fill() {
+    while (pending.size() < IN_FLIGHT && nextBlock < blockSizes.length) {
+      int block = nextBlock++;
+      pending.add(pool.submit(() -> decode(block)));
+    }
+  }
+
+  private byte[] decode(int block) throws IOException {
+    FileRegionInput region = new FileRegionInput(channel, offset, length);
+    try (SeekableXZInputStream xz = new SeekableXZInputStream(region, Compression.MEMORY_LIMIT_KIB, BasicArrayCache.getInstance())) {
+      xz.seekToBlock(block);
+      byte[] data = new byte[blockSizes[block]];
+      int n = xz.readNBytes(data, 0, data.length);
+      if (n != data.length) {
+        throw new IOException("xz block " + block + " ends after " + n + " of " + data.length + " bytes");
+      }
+      return data;
+    }
+  }
+
+  private static byte[] await(Future<byte[]> block) throws IOException {
+    try {
+      return block.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while decoding xz", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) e.getCause();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.kslim.source.deb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.kslim.source.Entry;
+import org.kslim.source.EntryContent;
+import org.kslim.source.EntryGuard;
+import org.kslim.source.EntryType;
+import org.kslim.source.EntryVisitor;
+import org.kslim.source.SourceLimits;
+
+/**
+ * Streams a tar archive's entries to a visitor: paths normalised and guarded, hard links
+ * reported as {@link EntryType#HARDLINK} with their normalised target, devices and fifos as
+ * {@link EntryType#OTHER}.
+ */
+final class TarEntries {
+  private static final int PERMISSION_BITS = 07777;
+
+  private TarEntries() {}
+
+  /**
+   * @param tarData the decompressed tar stream
+   * @param source the package file named in errors
+   */
+  static void stream(InputStream tarData, String source, SourceLimits limits, EntryVisitor visitor) throws IOException {
+    EntryGuard guard = new EntryGuard(source, limits);
+    TarArchiveInputStream tar = new TarArchiveInputStream(tarData);
+    for (TarArchiveEntry raw = next(tar, source); raw != null; raw = next(tar, source)) {
+      String path = guard.admit(raw.getName());
+      if (path == null) {
+        continue;
+      }
+      Entry entry = entry(path, raw, guard);
+      guard.checkSize(path, entry.size());
+      if (entry.isFile()) {
+        visitor.visit(entry, new EntryContent(tar, "tar", source + "!" + path));
+      } else {
+        visitor.visit(entry, InputStream.nullInputStream());
+      }
+    }
+  }
+
+  private static Entry entry(String path, TarArchiveEntry raw, EntryGuard guard) {
+    EntryType type = type(raw);
+    String target = switch (type) {
+      case SYMLINK -> raw.getLinkName();
+      case HARDLINK -> guard.linkTarget(path, raw.getLinkName());
+      default -> null;
+    };
+    long mtime = raw.getLastModifiedTime().to(TimeUnit.SECONDS);
+    long size = type == EntryType.FILE ? raw.getSize() : 0;
+    return new Entry(path, type, raw.getMode() & PERMISSION_BITS, raw.getUserName(), raw.getGroupName(), mtime, size, target);
+  }
+
+  private static EntryType type(TarArchiveEntry raw) {
+    if (raw.isSymbolicLink()) {
+      return EntryType.SYMLINK;
+    }
+    if (raw.isLink()) {
+      return EntryType.HARDLINK;
+    }
+    if (raw.isDirectory()) {
+      return EntryType.DIRECTORY;
+    }
+    if (raw.isCharacterDevice() || raw.isBlockDevice() || raw.isFIFO()) {
+      return EntryType.OTHER;
+    }
+    return raw.isFile() ? EntryType.FILE : EntryType.OTHER;
+  }
+
+  /** The next entry of {@code tar}, a read error becoming a malformed input located at {@code source}. */
+  static TarArchiveEntry next(TarArchiveInputStream tar, String source) {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException e) {
+      throw EntryContent.readError("tar", tar.getBytesRead(), source, e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.kslim.source.tree;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kslim.BadInputException;
+import org.kslim.source.Entry;
+import org.kslim.source.EntryVisitor;
+import org.kslim.source.KernelPackage;
+import org.kslim.source.PackageFormat;
+import org.kslim.source.PackageInfo;
+import org.kslim.source.EntryGuard;
+import org.kslim.source.SourceLimits;
+
+/**
+ * A kernel installed as a directory tree, read in place: entries sorted by path, symlinks
+ * reported as such and never followed (so {@code lib/modules/VER/build} pointing outside the tree
+ * is just a symlink), hard links reported as files, each with its own content.
+ *
+ * <pre>{@code
+ * KernelPackage tree = TreePackage.detect(Path.of("/lib/modules/6.1.0-56-amd64"), SourceLimits.DEFAULTS)
+ *     .orElseThrow();
+ * tree.forEachEntry((entry, content) -> System.out.println(entry.path()));  // lib/modules/6.1.0-56-amd64/...
+ * }</pre>
+ */
+public final class TreePackage implements KernelPackage {
+  private final Path path;
+  private final TreeLayout layout;
+  private final SourceLimits limits;
+
+  private TreePackage(Path path, TreeLayout layout, SourceLimits limits) {
+    this.path = path;
+    this.layout = layout;
+    this.limits = limits;
+  }
+
+  /**
+   * The tree in {@code dir}, or empty when {@code dir} holds neither {@code lib/modules/VER},
+   * {@code usr/lib/modules/VER}, nor is itself such a folder (with {@code modules.order},
+   * {@code modules.builtin} or a {@code kernel/} folder holding {@code .ko} files).
+   */
+  public static Optional<TreePackage> detect(Path dir, SourceLimits limits) {
+    try {
+      return TreeLayout.detect(dir).map(layout -> new TreePackage(dir, layout, limits));
+    } catch (IOException e) {
+      throw new BadInputException(dir + ": cannot read folder: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public PackageFormat format() {
+    return PackageFormat.TREE;
+  }
+
+  /** The folder's name as the package name; every other field empty. */
+  @Override
+  public PackageInfo info() {
+    Path name = path.toAbsolutePath().normalize().getFileName();
+    return new PackageInfo(name == null ? "" : name.toString(), "", "", "", "", Map.of(), Map.of());
+  }
+
+  @Override
+  public void forEachEntry(EntryVisitor visitor) throws IOException {
+    for (TreeFile file : listFiles()) {
+      Entry entry = file.entry();
+      if (entry.isFile()) {
+        try (InputStream content = Files.newInputStream(file.file(), LinkOption.NOFOLLOW_LINKS)) {
+          visitor.visit(entry, content);
+        }
+      } else {
+        visitor.visit(entry, InputStream.nullInputStream());
+      }
+    }
+  }
+
+  private List<TreeFile> listFiles() {
+    EntryGuard guard = new EntryGuard(path.toString(), limits);
+    List<TreeFile> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(layout.root(), new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+          add(dir);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          add(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        private void add(Path file) throws IOException {
+          String relative = layout.root().relativize(file).toString();
+          String name = relative.isEmpty() ? layout.rootEntry() : layout.prefix() + relative;
+          if (name != null) {
+            TreeFile treeFile = TreeFile.read(guard.admit(name), file);
+            guard.checkSize(treeFile.entry().path(), treeFile.entry().size());
+            files.add(treeFile);
+          }
+        }
+      });
+    } catch (IOException e) {
+      throw new BadInputException(path + ": cannot read folder: " + e.getMessage(), e);
+    }
+    files.sort(Comparator.comparing(f -> f.entry().path()));
+    return files;
+  }
+}

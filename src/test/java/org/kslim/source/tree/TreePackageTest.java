@@ -1,0 +1,117 @@
+package org.kslim.source.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kslim.BadInputException;
+import org.kslim.source.Entry;
+import org.kslim.source.EntryCollector;
+import org.kslim.source.EntryType;
+import org.kslim.source.KernelPackage;
+import org.kslim.source.PackageFormat;
+import org.kslim.source.PackageReader;
+
+class TreePackageTest {
+  private static final String KVER = "6.1.0-56-amd64";
+
+  @TempDir Path dir;
+
+  @Test
+  void readsAPackageRootWithBootAndLibModules() throws IOException {
+    Path modules = moduleFolder(dir.resolve("lib/modules/" + KVER));
+    write(dir.resolve("boot/vmlinuz-" + KVER), "kernel");
+    Files.createSymbolicLink(modules.resolve("build"), Path.of("/usr/src/linux-headers-" + KVER));
+
+    KernelPackage pkg = PackageReader.open(dir);
+    EntryCollector entries = EntryCollector.of(pkg);
+
+    assertThat(pkg.format()).isEqualTo(PackageFormat.TREE);
+    assertThat(entries.paths()).containsExactly(
+        "boot",
+        "boot/vmlinuz-" + KVER,
+        "lib",
+        "lib/modules",
+        "lib/modules/" + KVER,
+        "lib/modules/" + KVER + "/build",
+        "lib/modules/" + KVER + "/kernel",
+        "lib/modules/" + KVER + "/kernel/fs",
+        "lib/modules/" + KVER + "/kernel/fs/ext4.ko",
+        "lib/modules/" + KVER + "/modules.order");
+    Entry build = entries.entry("lib/modules/" + KVER + "/build");
+    assertThat(build.type()).isEqualTo(EntryType.SYMLINK);
+    assertThat(build.linkTarget()).isEqualTo("/usr/src/linux-headers-" + KVER);
+    assertThat(entries.content("lib/modules/" + KVER + "/build")).isEmpty();
+  }
+
+  @Test
+  void readsFileMetadataAndContent() throws IOException {
+    Path modules = moduleFolder(dir.resolve("usr/lib/modules/" + KVER));
+    Path ko = modules.resolve("kernel/fs/ext4.ko");
+    Files.setPosixFilePermissions(ko, PosixFilePermissions.fromString("rw-r-----"));
+    Files.setLastModifiedTime(ko, FileTime.fromMillis(1_700_000_000_999L));
+
+    EntryCollector entries = EntryCollector.of(PackageReader.open(dir));
+
+    Entry entry = entries.entry("usr/lib/modules/" + KVER + "/kernel/fs/ext4.ko");
+    assertThat(entry.type()).isEqualTo(EntryType.FILE);
+    assertThat(entry.mode()).isEqualTo(0640);
+    assertThat(entry.size()).isEqualTo(7);
+    assertThat(entry.mtime()).isEqualTo(1_700_000_000L);
+    assertThat(entry.user()).isEqualTo(Files.getOwner(ko).getName());
+    assertThat(entries.content(entry.path())).asString(StandardCharsets.UTF_8).isEqualTo("ELF ko!");
+    assertThat(entries.entry("usr/lib/modules/" + KVER).type()).isEqualTo(EntryType.DIRECTORY);
+  }
+
+  @Test
+  void readsAFolderThatIsItselfLibModulesVer() throws IOException {
+    Path modules = moduleFolder(dir.resolve(KVER));
+    Files.delete(modules.resolve("modules.order"));
+
+    KernelPackage pkg = PackageReader.open(modules);
+    EntryCollector entries = EntryCollector.of(pkg);
+
+    assertThat(pkg.info().name()).isEqualTo(KVER);
+    assertThat(entries.paths()).containsExactly(
+        "lib/modules/" + KVER,
+        "lib/modules/" + KVER + "/kernel",
+        "lib/modules/" + KVER + "/kernel/fs",
+        "lib/modules/" + KVER + "/kernel/fs/ext4.ko");
+  }
+
+  @Test
+  void refusesAFolderWithoutModules() throws IOException {
+    write(dir.resolve("etc/motd"), "hello");
+
+    assertThatThrownBy(() -> PackageReader.open(dir))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(dir + ": not a .deb, .rpm or kernel module tree");
+  }
+
+  @Test
+  void refusesAMissingPath() {
+    Path missing = dir.resolve("missing.deb");
+
+    assertThatThrownBy(() -> PackageReader.open(missing))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(missing + ": no such file or folder");
+  }
+
+  private static Path moduleFolder(Path modules) throws IOException {
+    write(modules.resolve("kernel/fs/ext4.ko"), "ELF ko!");
+    write(modules.resolve("modules.order"), "kernel/fs/ext4.ko\n");
+    return modules;
+  }
+
+  private static void write(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}
