@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads the {@code packages:} section: names, depends-on (declared, without cycles), variants. */
 final class PackageReader {
+  private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
   private static final Set<String> PACKAGE_KEYS = Set.of("name", "depends-on", "if_variant_in");
 
   private final PolicySyntax syntax;
@@ -23,6 +25,10 @@ final class PackageReader {
       YamlNode.Mapping entry = syntax.mapping(item, "a package");
       syntax.onlyKeys(entry, PACKAGE_KEYS, "a package");
       String name = syntax.required(entry, "name", "a package");
+      if (!PACKAGE_NAME.matcher(name).matches()) {
+        throw syntax.error(entry.line(), "package name must be letters, digits and . _ + - (starting with a letter "
+            + "or digit), as rpm and deb names are: " + name);
+      }
       List<String> dependsOn = List.copyOf(entry.get("depends-on")
           .map(node -> syntax.texts(node, "depends-on")).orElse(Set.of()));
       VariantCondition variants = new VariantCondition(entry.get("if_variant_in")

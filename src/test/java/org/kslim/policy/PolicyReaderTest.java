@@ -150,6 +150,7 @@ class PolicyReaderTest {
       rule with two matchers    | 'kslim: 1\npackages:\n  - name: core\nrules:\n  - fs/.*: core\n    module: x\n    reason: r\n' | p.yaml:5: a rule has exactly one matcher
       module rule w/o package   | 'kslim: 1\npackages:\n  - name: core\nrules:\n  - module: x\n    reason: r\n'           | p.yaml:5: a 'module:' rule needs 'package:'
       requirement w/o matcher   | 'kslim: 1\npackages:\n  - name: core\nrequire:\n  - package: core\n    reason: r\n'      | p.yaml:5: a requirement names exactly one of module, modalias, path
+      package name with a slash | 'packages:\n  - name: ../core\n'                                                        | p.yaml:2: package name must be letters, digits and . _ + -
       duplicate package         | 'packages:\n  - name: core\n  - name: core\n'                                            | p.yaml:3: package 'core' declared twice
       duplicate key             | 'packages:\n  - name: core\nrules: []\nrules: []\n'                                      | p.yaml:4: key 'rules' given twice
       unknown format version    | 'kslim: 2\npackages:\n  - name: core\n'                                                  | p.yaml:1: unknown policy format version '2'
