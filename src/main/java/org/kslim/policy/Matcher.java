@@ -87,11 +87,12 @@ public record Matcher(Kind kind, String pattern, Pattern compiled) {
   /**
    * For a path regex, the plain text every path it matches has right after its first segment:
    * {@code drivers/net/} for {@code drivers/net/.*}, {@code drivers/net/amt} for
-   * {@code drivers/net/amt.ko} (a regex dot is not plain). Empty for other matchers and for
-   * regexes that start with syntax or contain an alternation.
+   * {@code drivers/net/amt.ko} (a regex dot is not plain), {@code drivers/base/} for
+   * {@code drivers/base/.*(kunit|test).*}. Empty for other matchers and for regexes that start
+   * with syntax or have an alternation outside parentheses.
    */
   public String literalPrefix() {
-    if (kind != Kind.PATH_REGEX || pattern.indexOf('|') >= 0) {
+    if (kind != Kind.PATH_REGEX || hasTopLevelAlternation(pattern)) {
       return "";
     }
     int end = 0;
@@ -100,6 +101,28 @@ public record Matcher(Kind kind, String pattern, Pattern compiled) {
     }
     boolean quantified = end < pattern.length() && "*+?{".indexOf(pattern.charAt(end)) >= 0;
     return pattern.substring(0, quantified ? Math.max(0, end - 1) : end);
+  }
+
+  private static boolean hasTopLevelAlternation(String regex) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Matchers are equal when kind and written pattern are. */

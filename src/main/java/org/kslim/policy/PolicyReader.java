@@ -4,18 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kslim.BadInputException;
-import org.kslim.size.PayloadCompression;
-import org.kslim.source.Compression;
-import org.kslim.source.PackageFormat;
 
 /**
  * Reads a policy: Fedora's rule file as filtermods.py reads it (no {@code kslim:} key; accepted
@@ -34,8 +28,6 @@ public final class PolicyReader {
   private static final Set<String> KSLIM_KEYS = Set.of(
       "kslim", "packages", "image", "rules", "require", "budgets", "waivers", "compression", "approve-moves");
   private static final Set<String> FEDORA_KEYS = Set.of("packages", "rules");
-  private static final Set<String> PACKAGE_KEYS = Set.of("name", "depends-on", "if_variant_in");
-  private static final Set<String> COMPRESSION_KEYS = Set.of("target", "payload", "level", "modules");
   private static final Set<String> APPROVAL_KEYS = Set.of("module", "package", "reason", "approved-by");
 
   private final PolicySyntax syntax;
@@ -72,7 +64,7 @@ public final class PolicyReader {
     }
     syntax.onlyKeys(root, kslim ? KSLIM_KEYS : FEDORA_KEYS, kslim ? "a kslim policy"
         : "a Fedora rule file (write 'kslim: 1' at the top to use the kslim format)");
-    List<PackageDecl> packages = packages(root.get("packages")
+    List<PackageDecl> packages = new PackageReader(syntax).packages(root.get("packages")
         .orElseThrow(() -> syntax.error(root.line(), "a policy needs 'packages:'")));
     Set<String> declared = new LinkedHashSet<>(packages.stream().map(PackageDecl::name).toList());
     RuleReader rules = new RuleReader(syntax, kslim, declared);
@@ -93,108 +85,9 @@ public final class PolicyReader {
         root.get("require").map(rules::requirements).orElse(List.of()),
         root.get("budgets").map(limits::budgets).orElse(Map.of()),
         root.get("waivers").map(limits::waivers).orElse(List.of()),
-        root.get("compression").map(this::compression),
+        root.get("compression").map(new CompressionReader(syntax)::compression),
         root.get("approve-moves").map(node -> approvals(node, declared)).orElse(List.of()),
         warnings);
-  }
-
-  private List<PackageDecl> packages(YamlNode section) {
-    Map<String, PackageDecl> packages = new LinkedHashMap<>();
-    for (YamlNode item : syntax.sequence(section, "packages")) {
-      YamlNode.Mapping entry = syntax.mapping(item, "a package");
-      syntax.onlyKeys(entry, PACKAGE_KEYS, "a package");
-      String name = syntax.required(entry, "name", "a package");
-      List<String> dependsOn = List.copyOf(entry.get("depends-on")
-          .map(node -> syntax.texts(node, "depends-on")).orElse(Set.of()));
-      VariantCondition variants = new VariantCondition(entry.get("if_variant_in")
-          .map(node -> syntax.texts(node, "if_variant_in")));
-      if (packages.put(name, new PackageDecl(name, dependsOn, variants, syntax.at(entry.line()))) != null) {
-        throw syntax.error(entry.line(), "package '" + name + "' declared twice");
-      }
-    }
-    if (packages.isEmpty()) {
-      throw syntax.error(section.line(), "a policy declares at least one package");
-    }
-    for (PackageDecl pkg : packages.values()) {
-      for (String dependency : pkg.dependsOn()) {
-        syntax.checkDeclared(packages.keySet(), dependency, pkg.where().line());
-      }
-    }
-    checkAcyclic(packages);
-    return List.copyOf(packages.values());
-  }
-
-  private void checkAcyclic(Map<String, PackageDecl> packages) {
-    Map<String, Boolean> finished = new HashMap<>();
-    for (String name : packages.keySet()) {
-      visit(name, packages, finished, new ArrayList<>());
-    }
-  }
-
-  private void visit(String name, Map<String, PackageDecl> packages, Map<String, Boolean> finished, List<String> path) {
-    if (Boolean.TRUE.equals(finished.get(name))) {
-      return;
-    }
-    if (path.contains(name)) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
-      cycle.add(name);
-      throw syntax.error(packages.get(name).where().line(), "depends-on cycle between packages: "
-          + String.join(" -> ", cycle));
-    }
-    path.add(name);
-    for (String dependency : packages.get(name).dependsOn()) {
-      visit(dependency, packages, finished, path);
-    }
-    path.remove(path.size() - 1);
-    finished.put(name, true);
-  }
-
-  private CompressionPolicy compression(YamlNode section) {
-    YamlNode.Mapping entry = syntax.mapping(section, "compression");
-    syntax.onlyKeys(entry, COMPRESSION_KEYS, "compression");
-    String targetText = syntax.required(entry, "target", "compression");
-    PackageFormat target = switch (targetText) {
-      case "rpm" -> PackageFormat.RPM;
-      case "deb" -> PackageFormat.DEB;
-      default -> throw syntax.error(entry.entry("target").orElseThrow().line(),
-          "compression target must be rpm or deb: " + targetText);
-    };
-    PayloadCompression fallback = CompressionPolicy.defaultPayload(target);
-    Compression algorithm = entry.get("payload")
-        .map(node -> choice(node, "payload", Compression.class)).orElse(fallback.compression());
-    Optional<YamlNode> level = entry.get("level");
-    if (level.isEmpty() && algorithm != fallback.compression()) {
-      throw syntax.error(entry.line(), "compression payload " + algorithm.name().toLowerCase(Locale.ROOT)
-          + " needs 'level'");
-    }
-    PayloadCompression payload;
-    try {
-      payload = new PayloadCompression(algorithm, level.map(node -> integer(node, "level")).orElse(fallback.level()));
-    } catch (IllegalArgumentException e) {
-      throw syntax.error(level.map(YamlNode::line).orElse(entry.line()), e.getMessage());
-    }
-    ModuleCompression modules = entry.get("modules")
-        .map(node -> choice(node, "modules", ModuleCompression.class)).orElse(ModuleCompression.KEEP);
-    return new CompressionPolicy(target, payload, modules);
-  }
-
-  private <E extends Enum<E>> E choice(YamlNode node, String what, Class<E> type) {
-    String text = syntax.text(node, what);
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equalsIgnoreCase(text)) {
-        return constant;
-      }
-    }
-    throw syntax.error(node.line(), "unknown " + what + " '" + text + "'");
-  }
-
-  private int integer(YamlNode node, String what) {
-    String text = syntax.text(node, what);
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw syntax.error(node.line(), what + " must be a whole number: " + text);
-    }
   }
 
   private List<ApprovedMove> approvals(YamlNode section, Set<String> declared) {

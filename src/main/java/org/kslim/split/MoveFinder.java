@@ -9,9 +9,9 @@ import org.kslim.policy.ModuleRef;
 
 /**
  * Finds the modules that ended away from the package their rule wants and the chain of modules
- * that pulled them: for each link, the first neighbour (modules that need it, then modules it
- * needs, each in modules.dep order; unmoved ones before moved ones) whose package rules out the
- * wanted one; a moved neighbour's own cause follows.
+ * that pulled them: for each link, a neighbour whose package rules out the wanted one (see
+ * {@link #cause}; ties go to modules that need it before modules it needs, each in modules.dep
+ * order); a moved neighbour's own cause follows.
  */
 final class MoveFinder {
   private final ModuleIndex modules;
@@ -55,28 +55,35 @@ final class MoveFinder {
     return chain;
   }
 
+  /**
+   * The neighbour that best explains the move: among those whose package rules out the wanted
+   * one, first those in the very package the module ended in, then unmoved before moved ones.
+   */
   private Optional<Cause> cause(int module) {
     int wanted = labels.wanted(module);
-    Optional<Cause> moved = Optional.empty();
+    int best = -1;
+    int bestRank = Integer.MAX_VALUE;
+    Cause.Relation relation = Cause.Relation.NEEDS_IT;
     for (int user : modules.neededBy[module]) {
-      if ((lattice.below(placed[user]) & 1 << wanted) == 0) {
-        Cause cause = cause(user, Cause.Relation.NEEDS_IT);
-        if (!moved(user)) {
-          return Optional.of(cause);
-        }
-        moved = moved.or(() -> Optional.of(cause));
+      int rank = rank(module, user);
+      if ((lattice.below(placed[user]) & 1 << wanted) == 0 && rank < bestRank) {
+        best = user;
+        bestRank = rank;
       }
     }
     for (int needed : modules.needs[module]) {
-      if ((lattice.below(wanted) & 1 << placed[needed]) == 0) {
-        Cause cause = cause(needed, Cause.Relation.NEEDED_BY_IT);
-        if (!moved(needed)) {
-          return Optional.of(cause);
-        }
-        moved = moved.or(() -> Optional.of(cause));
+      int rank = rank(module, needed);
+      if ((lattice.below(wanted) & 1 << placed[needed]) == 0 && rank < bestRank) {
+        best = needed;
+        bestRank = rank;
+        relation = Cause.Relation.NEEDED_BY_IT;
       }
     }
-    return moved;
+    return best < 0 ? Optional.empty() : Optional.of(cause(best, relation));
+  }
+
+  private int rank(int module, int neighbour) {
+    return (placed[neighbour] == placed[module] ? 0 : 2) + (moved(neighbour) ? 1 : 0);
   }
 
   private Cause cause(int neighbour, Cause.Relation relation) {

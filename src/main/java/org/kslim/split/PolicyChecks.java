@@ -10,8 +10,8 @@ import org.kslim.policy.Requirement;
 
 /**
  * Checks a placement against the policy: requirements (met when the module sits in the required
- * package or one it depends on; a requirement that selects nothing is list rot unless optional),
- * moves into core against {@code approve-moves}.
+ * package or one it depends on, or is built into the kernel image; a requirement that selects
+ * nothing is list rot unless optional), moves into core against {@code approve-moves}.
  */
 final class PolicyChecks {
   private final Policy policy;
@@ -19,13 +19,16 @@ final class PolicyChecks {
   private final PackageLattice lattice;
   private final int[] placed;
   private final String core;
+  private final List<ModuleRef> builtin;
 
-  PolicyChecks(Policy policy, ModuleIndex modules, PackageLattice lattice, int[] placed, String core) {
+  PolicyChecks(Policy policy, ModuleIndex modules, PackageLattice lattice, int[] placed, String core,
+      List<ModuleRef> builtin) {
     this.policy = policy;
     this.modules = modules;
     this.lattice = lattice;
     this.placed = placed;
     this.core = core;
+    this.builtin = List.copyOf(builtin);
   }
 
   List<Violation> violations(List<Move> moves) {
@@ -74,7 +77,7 @@ final class PolicyChecks {
       return;
     }
     String subject = requirement.matcher() + " -> " + requirement.pkg();
-    boolean any = false;
+    boolean any = builtin.stream().anyMatch(requirement.matcher()::matches);
     for (int module = 0; module < modules.size(); module++) {
       ModuleRef ref = modules.refs.get(module);
       if (!requirement.matcher().matches(ref)) {

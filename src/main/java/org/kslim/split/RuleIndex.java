@@ -1,6 +1,7 @@
 package org.kslim.split;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,29 +11,31 @@ import org.kslim.policy.Rule;
 
 /**
  * Finds the first rule (in file order) of a list that selects a module, without trying every
- * rule: path regexes that start with a plain directory ({@code drivers/...}) are filed under it
- * and tried only on paths whose second segment is that directory, and a regex runs only on paths
- * that start with its plain prefix.
+ * rule. A path regex with a plain prefix ({@code drivers/net/amt} for {@code drivers/net/amt.ko})
+ * is filed under the folder part of that prefix ({@code drivers/net}) and tried only on paths in
+ * that folder or below, and only when the path starts with the whole prefix; other rules are
+ * tried on every module.
  */
 final class RuleIndex {
+  private static final int[] NONE = new int[0];
+
   private final List<Rule> rules;
   private final String[] prefixes;
-  private final Map<String, int[]> byHead;
+  private final Map<String, int[]> byFolder;
   private final int[] general;
-  private static final int[] NONE = new int[0];
 
   RuleIndex(List<Rule> rules) {
     this.rules = List.copyOf(rules);
     this.prefixes = new String[rules.size()];
-    Map<String, List<Integer>> heads = new HashMap<>();
+    Map<String, List<Integer>> folders = new HashMap<>();
     List<Integer> others = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       prefixes[i] = rules.get(i).matcher().literalPrefix();
-      int slash = prefixes[i].indexOf('/');
-      (slash > 0 ? heads.computeIfAbsent(prefixes[i].substring(0, slash), h -> new ArrayList<>()) : others).add(i);
+      int slash = prefixes[i].lastIndexOf('/');
+      (slash > 0 ? folders.computeIfAbsent(prefixes[i].substring(0, slash), f -> new ArrayList<>()) : others).add(i);
     }
-    byHead = new HashMap<>();
-    heads.forEach((head, list) -> byHead.put(head, toArray(list)));
+    byFolder = new HashMap<>();
+    folders.forEach((folder, list) -> byFolder.put(folder, toArray(list)));
     general = toArray(others);
   }
 
@@ -44,17 +47,31 @@ final class RuleIndex {
   Optional<Rule> first(ModuleRef module) {
     String path = module.path();
     int start = path.indexOf('/') + 1;
-    int second = start == 0 ? -1 : path.indexOf('/', start);
-    int[] filed = second < 0 ? NONE : byHead.getOrDefault(path.substring(start, second), NONE);
-    int a = 0;
-    int b = 0;
-    while (a < filed.length || b < general.length) {
-      boolean takeFiled = b >= general.length || a < filed.length && filed[a] < general[b];
-      int index = takeFiled ? filed[a++] : general[b++];
+    for (int index : candidates(path, start)) {
       if (path.startsWith(prefixes[index], start) && rules.get(index).matcher().matches(module)) {
         return Optional.of(rules.get(index));
       }
     }
     return Optional.empty();
+  }
+
+  /** The rules filed under the folders of {@code path} (after its first segment) and the general ones, in file order. */
+  private int[] candidates(String path, int start) {
+    if (start == 0) {
+      return general;
+    }
+    int[] merged = general;
+    for (int slash = path.indexOf('/', start); slash > 0; slash = path.indexOf('/', slash + 1)) {
+      int[] filed = byFolder.getOrDefault(path.substring(start, slash), NONE);
+      if (filed.length > 0) {
+        int[] next = Arrays.copyOf(merged, merged.length + filed.length);
+        System.arraycopy(filed, 0, next, merged.length, filed.length);
+        merged = next;
+      }
+    }
+    if (merged != general) {
+      Arrays.sort(merged);
+    }
+    return merged;
   }
 }

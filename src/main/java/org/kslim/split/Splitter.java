@@ -45,6 +45,14 @@ public final class Splitter {
    *     placed anywhere (the message names the module, its rule and the conflicting module)
    */
   public static Split split(DependencyGraph graph, Policy policy, Set<String> variants) {
+    return split(graph, policy, variants, List.of());
+  }
+
+  /**
+   * As {@link #split(DependencyGraph, Policy, Set)}, with the modules built into the kernel image
+   * (see {@link BuiltinModules}): a requirement that selects a built-in module is met.
+   */
+  public static Split split(DependencyGraph graph, Policy policy, Set<String> variants, List<ModuleRef> builtin) {
     PackageLattice lattice = new PackageLattice(policy.activePackages(variants), policy.source());
     List<Rule> rules = policy.activeRules(variants);
     for (Rule rule : rules) {
@@ -83,10 +91,11 @@ public final class Splitter {
     for (int module = 0; module < placed.length; module++) {
       placed[module] = Integer.numberOfTrailingZeros(constraints.allowed(module));
     }
-    return assemble(policy, modules, lattice, labels, placed);
+    return assemble(policy, modules, lattice, labels, placed, builtin);
   }
 
-  private static Split assemble(Policy policy, ModuleIndex modules, PackageLattice lattice, Labels labels, int[] placed) {
+  private static Split assemble(Policy policy, ModuleIndex modules, PackageLattice lattice, Labels labels, int[] placed,
+      List<ModuleRef> builtin) {
     MoveFinder finder = new MoveFinder(modules, lattice, labels, placed);
     Map<String, Placement> placements = new LinkedHashMap<>();
     List<Move> moves = new ArrayList<>();
@@ -102,7 +111,7 @@ public final class Splitter {
     if (lattice.indexOf(image) < 0) {
       throw new BadInputException(policy.source() + ": the image package '" + image + "' is not active");
     }
-    PolicyChecks checks = new PolicyChecks(policy, modules, lattice, placed, core);
+    PolicyChecks checks = new PolicyChecks(policy, modules, lattice, placed, core, builtin);
     return new Split(lattice.names(), core, image, placements, moves, checks.violations(moves), checks.warnings(moves));
   }
 

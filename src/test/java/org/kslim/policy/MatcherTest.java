@@ -32,6 +32,11 @@ class MatcherTest {
     assertThat(Matcher.pathRegex("fsx*").literalPrefix()).isEqualTo("fs");
     assertThat(Matcher.pathRegex(".*/test.*").literalPrefix()).isEmpty();
     assertThat(Matcher.pathRegex("fs/a|net/b").literalPrefix()).isEmpty();
+    assertThat(Matcher.pathRegex("drivers/(a|b)|x").literalPrefix()).isEmpty();
+    assertThat(Matcher.pathRegex("drivers/base/.*(kunit|test).*").literalPrefix()).isEqualTo("drivers/base/");
+    assertThat(Matcher.pathRegex("kvm/kvm(-amd|-intel|\\.).*").literalPrefix()).isEqualTo("kvm/kvm");
+    assertThat(Matcher.pathRegex("net/[|]x").literalPrefix()).isEqualTo("net/");
+    assertThat(Matcher.pathRegex("net/\\|x").literalPrefix()).isEqualTo("net/");
     assertThat(Matcher.moduleGlob("virtio*").literalPrefix()).isEmpty();
   }
 

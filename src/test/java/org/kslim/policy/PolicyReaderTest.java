@@ -150,6 +150,7 @@ class PolicyReaderTest {
       rule with two matchers    | 'kslim: 1\npackages:\n  - name: core\nrules:\n  - fs/.*: core\n    module: x\n    reason: r\n' | p.yaml:5: a rule has exactly one matcher
       module rule w/o package   | 'kslim: 1\npackages:\n  - name: core\nrules:\n  - module: x\n    reason: r\n'           | p.yaml:5: a 'module:' rule needs 'package:'
       requirement w/o matcher   | 'kslim: 1\npackages:\n  - name: core\nrequire:\n  - package: core\n    reason: r\n'      | p.yaml:5: a requirement names exactly one of module, modalias, path
+      package name with a slash | 'packages:\n  - name: ../core\n'                                                        | p.yaml:2: package name must be letters, digits and . _ + -
       duplicate package         | 'packages:\n  - name: core\n  - name: core\n'                                            | p.yaml:3: package 'core' declared twice
       duplicate key             | 'packages:\n  - name: core\nrules: []\nrules: []\n'                                      | p.yaml:4: key 'rules' given twice
       unknown format version    | 'kslim: 2\npackages:\n  - name: core\n'                                                  | p.yaml:1: unknown policy format version '2'
@@ -162,6 +163,33 @@ class PolicyReaderTest {
   void failsNamingFileAndLine(String title, String yaml, String message) {
     assertThatThrownBy(() -> PolicyReader.read(yaml.replace("\\n", "\n"), "p.yaml"))
         .as(title).isInstanceOf(BadInputException.class).hasMessageStartingWith(message);
+  }
+
+  @Test
+  void readsTheExampleInTheDocs() throws Exception {
+    String doc = Files.readString(Path.of("docs/policy.md"));
+    int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+    Policy example = PolicyReader.read(doc.substring(start, doc.indexOf("```", start)), "policy.md");
+
+    assertThat(example.activePackages(Set.of())).extracting(PackageDecl::name)
+        .containsExactly("modules-core", "modules", "modules-extra");
+    assertThat(example.rules()).hasSize(7).allMatch(rule -> rule.reason().isPresent());
+    assertThat(example.budget("modules", Measure.INSTALLED_KIB)).hasValue(250000L);
+    assertThat(example.compression()).contains(CompressionPolicy.defaults(PackageFormat.RPM));
+    assertThat(example.approvedMoves()).hasSize(1);
+    assertThat(example.waivers()).hasSize(1);
+  }
+
+  @Test
+  void readsTheShippedCloudPolicy() {
+    Policy cloud = PolicyReader.read(Path.of("policies/cloud.yaml"));
+
+    assertThat(cloud.format()).isEqualTo(PolicyFormat.KSLIM);
+    assertThat(cloud.packages()).extracting(PackageDecl::name).containsExactly("modules-core", "modules", "modules-extra");
+    assertThat(cloud.rules()).hasSizeGreaterThan(50).allMatch(rule -> rule.reason().isPresent());
+    assertThat(cloud.rules().get(cloud.rules().size() - 1).isDefault()).isTrue();
+    assertThat(cloud.requirements()).extracting(r -> r.matcher().pattern()).contains("virtio_blk", "ena", "hv_storvsc",
+        "xen_blkfront", "vmxnet3", "ext4", "xfs");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.kslim.kmod.DependencyGraph;
 import org.kslim.kmod.ModInfo;
 import org.kslim.kmod.Module;
+import org.kslim.kmod.ModuleParser;
 
 /**
  * Test-only: a dependency graph from kmod's {@code modules.dep} text (and aliases from
@@ -42,16 +43,10 @@ final class ModulesDep {
       int colon = line.indexOf(':');
       String path = line.substring(0, colon).trim();
       String rest = line.substring(colon + 1).trim();
-      String name = name(path);
+      String name = ModuleParser.moduleName(path);
       modules.add(new Module(path, name, 0, 0, new ModInfo(aliases.getOrDefault(name, List.of())), List.of(), List.of()));
       dependencies.put(path, rest.isEmpty() ? List.of() : List.of(rest.split(" ")));
     }
     return new DependencyGraph(modules, dependencies);
-  }
-
-  /** kmod's module name of a path: file name without {@code .ko} and suffix, {@code -} as {@code _}. */
-  static String name(String path) {
-    String file = path.substring(path.lastIndexOf('/') + 1);
-    return file.substring(0, file.indexOf(".ko")).replace('-', '_');
   }
 }

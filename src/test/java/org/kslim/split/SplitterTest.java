@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.kslim.BadInputException;
 import org.kslim.kmod.DependencyGraph;
 import org.kslim.kmod.ModInfo;
+import org.kslim.kmod.ModuleSet;
+import org.kslim.policy.ModuleRef;
 import org.kslim.policy.Policy;
 import org.kslim.policy.PolicyReader;
 import org.kslim.policy.Rule;
@@ -266,6 +269,30 @@ class SplitterTest {
     assertThat(split.violations().get(0).message()).isEqualTo("kernel/drivers/net/usb/asix.ko sits in internal, "
         + "but p.yaml:31 requires it in modules (usb network)");
     assertThat(split.violations().get(2).message()).startsWith("requirement module virtio_blk -> core at p.yaml:37 selects no module: list rot");
+  }
+
+  @Test
+  void builtInModulesMeetRequirements() {
+    String require = """
+        require:
+          - module: nvme
+            package: core
+            reason: root disk
+          - modalias: "pci:v*d*sv*sd*bc01sc08i02*"
+            package: core
+            reason: any NVMe controller
+        """;
+    ModuleSet set = new ModuleSet("6.1", "lib/modules/6.1", List.of(), List.of(), List.of("kernel/drivers/nvme/host/nvme.ko"),
+        Map.of("nvme", new ModInfo(List.of(new ModInfo.Field("alias", "pci:v*d*sv*sd*bc01sc08i02*")))),
+        Optional.empty(), List.of(), List.of(), List.of());
+    Policy policy = policy(PACKAGES + RULES + require);
+
+    assertThat(BuiltinModules.of(set)).containsExactly(new ModuleRef("kernel/drivers/nvme/host/nvme.ko", "nvme",
+        List.of("pci:v*d*sv*sd*bc01sc08i02*")));
+    assertThat(Splitter.split(graph(GRAPH), policy, Set.of()).violations()).extracting(Violation::kind)
+        .contains(Violation.Kind.LIST_ROT);
+    assertThat(Splitter.split(graph(GRAPH), policy, Set.of(), BuiltinModules.of(set)).violations())
+        .extracting(Violation::kind).doesNotContain(Violation.Kind.LIST_ROT);
   }
 
   @Test
