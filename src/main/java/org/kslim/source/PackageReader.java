@@ -25,6 +25,7 @@ import org.kslim.source.tree.TreePackage;
 public final class PackageReader {
   private static final byte[] DEB_MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] RPM_MAGIC = {(byte) 0xED, (byte) 0xAB, (byte) 0xEE, (byte) 0xDB};
+
   private PackageReader() {}
 
   /** Opens {@code path} with {@link SourceLimits#DEFAULTS}. */

@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.kslim.BadInputException;
-import org.kslim.source.EntryContent;
 import org.kslim.source.PackageInfo;
 
 /**
@@ -27,15 +25,15 @@ final class DebControl {
    * @param where the file and member named in errors ({@code pkg.deb!control.tar.xz})
    */
   static PackageInfo read(InputStream controlTar, String where) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(controlTar);
+    TarReader tar = new TarReader(controlTar, where);
     String control = null;
     Map<String, String> scripts = new HashMap<>();
-    for (TarArchiveEntry entry = TarEntries.next(tar, where); entry != null; entry = TarEntries.next(tar, where)) {
+    for (TarArchiveEntry entry = tar.next(); entry != null; entry = tar.next()) {
       String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
       if (!entry.isFile() || !(name.equals("control") || SCRIPTS.contains(name))) {
         continue;
       }
-      String text = new String(new EntryContent(tar, "tar", where + "!" + name).readAllBytes(), StandardCharsets.UTF_8);
+      String text = new String(tar.content(name).readAllBytes(), StandardCharsets.UTF_8);
       if (name.equals("control")) {
         control = text;
       } else {

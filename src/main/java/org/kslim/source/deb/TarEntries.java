@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.kslim.source.Entry;
-import org.kslim.source.EntryContent;
 import org.kslim.source.EntryGuard;
 import org.kslim.source.EntryType;
 import org.kslim.source.EntryVisitor;
@@ -28,8 +26,8 @@ final class TarEntries {
    */
   static void stream(InputStream tarData, String source, SourceLimits limits, EntryVisitor visitor) throws IOException {
     EntryGuard guard = new EntryGuard(source, limits);
-    TarArchiveInputStream tar = new TarArchiveInputStream(tarData);
-    for (TarArchiveEntry raw = next(tar, source); raw != null; raw = next(tar, source)) {
+    TarReader tar = new TarReader(tarData, source);
+    for (TarArchiveEntry raw = tar.next(); raw != null; raw = tar.next()) {
       String path = guard.admit(raw.getName());
       if (path == null) {
         continue;
@@ -37,7 +35,7 @@ final class TarEntries {
       Entry entry = entry(path, raw, guard);
       guard.checkSize(path, entry.size());
       if (entry.isFile()) {
-        visitor.visit(entry, new EntryContent(tar, "tar", source + "!" + path));
+        visitor.visit(entry, tar.content(path));
       } else {
         visitor.visit(entry, InputStream.nullInputStream());
       }
@@ -70,14 +68,5 @@ final class TarEntries {
       return EntryType.OTHER;
     }
     return raw.isFile() ? EntryType.FILE : EntryType.OTHER;
-  }
-
-  /** The next entry of {@code tar}, a read error becoming a malformed input located at {@code source}. */
-  static TarArchiveEntry next(TarArchiveInputStream tar, String source) {
-    try {
-      return tar.getNextEntry();
-    } catch (IOException e) {
-      throw EntryContent.readError("tar", tar.getBytesRead(), source, e);
-    }
   }
 }

@@ -70,6 +70,18 @@ class DebPackageTest {
   }
 
   @Test
+  void infoNeedsNoDataTar() throws IOException {
+    Path deb = kernel().member("data.tar.xz", "not xz at all".getBytes(StandardCharsets.US_ASCII)).write(dir.resolve("k.deb"));
+
+    KernelPackage pkg = PackageReader.open(deb);
+
+    assertThat(pkg.info().name()).isEqualTo("linux-image-6.1.0-56-amd64");
+    assertThatThrownBy(() -> EntryCollector.of(pkg))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessage(deb + ": malformed tar at offset 13: archive ends without an end-of-archive block (truncated)");
+  }
+
+  @Test
   void aVersionWithoutRevisionHasAnEmptyRelease() throws IOException {
     Path deb = kernel().control("Package: p\nVersion: 6.1.192\nArchitecture: all\n").write(dir.resolve("k.deb"));
 
@@ -174,6 +186,17 @@ class DebPackageTest {
     assertThatThrownBy(() -> EntryCollector.of(PackageReader.open(deb)))
         .isInstanceOf(MalformedInputException.class)
         .hasMessage(deb + "!boot/vmlinuz-6.1.0-56-amd64: malformed tar at offset 0: Truncated TAR archive");
+  }
+
+  @Test
+  void failsOnADataTarCutAtARecordBoundary() throws IOException {
+    byte[] tar = kernel().dataCompression(Compression.NONE).build();
+    byte[] data = Arrays.copyOfRange(tar, dataOffset(tar), dataOffset(tar) + 2048);
+    Path deb = kernel().member("data.tar", data).dataCompression(Compression.NONE).write(dir.resolve("k.deb"));
+
+    assertThatThrownBy(() -> EntryCollector.of(PackageReader.open(deb)))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessage(deb + ": malformed tar at offset 2048: archive ends without an end-of-archive block (truncated)");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.kslim.source.EntryType;
 import org.kslim.source.KernelPackage;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageReader;
+import org.kslim.source.SourceLimits;
 
 class TreePackageTest {
   private static final String KVER = "6.1.0-56-amd64";
@@ -84,6 +85,29 @@ class TreePackageTest {
         "lib/modules/" + KVER + "/kernel",
         "lib/modules/" + KVER + "/kernel/fs",
         "lib/modules/" + KVER + "/kernel/fs/ext4.ko");
+  }
+
+  @Test
+  void reportsEachNameOfAHardLinkAsAFileWithContent() throws IOException {
+    Path modules = moduleFolder(dir.resolve("lib/modules/" + KVER));
+    Files.createLink(modules.resolve("kernel/fs/ext4-again.ko"), modules.resolve("kernel/fs/ext4.ko"));
+
+    EntryCollector entries = EntryCollector.of(PackageReader.open(dir));
+
+    Entry again = entries.entry("lib/modules/" + KVER + "/kernel/fs/ext4-again.ko");
+    assertThat(again.type()).isEqualTo(EntryType.FILE);
+    assertThat(entries.content(again.path())).asString(StandardCharsets.UTF_8).isEqualTo("ELF ko!");
+  }
+
+  @Test
+  void refusesMoreEntriesThanTheLimit() throws IOException {
+    moduleFolder(dir.resolve("lib/modules/" + KVER));
+
+    KernelPackage pkg = PackageReader.open(dir, SourceLimits.DEFAULTS.withMaxEntryCount(3));
+
+    assertThatThrownBy(() -> EntryCollector.of(pkg))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(dir + ": more than 3 entries (limit)");
   }
 
   @Test
