@@ -38,6 +38,16 @@ public final class MalformedInputException extends BadInputException {
   }
 
   /**
+   * Throws a {@code MalformedInputException} unless {@code condition} holds; the reason is built
+   * only on failure, for checks on hot paths.
+   */
+  public static void verify(boolean condition, String format, long offset, java.util.function.Supplier<String> reason) {
+    if (!condition) {
+      throw new MalformedInputException(format, offset, reason.get());
+    }
+  }
+
+  /**
    * The same error located in {@code where} (a file, or {@code file!entry}); an error that
    * already names a source gets the new one prepended: {@code pkg.deb!lib/modules/x.ko}.
    */

@@ -3,6 +3,7 @@ package org.kslim.elf;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.kslim.MalformedInputException;
 
 /**
@@ -24,10 +25,20 @@ final class ElfBytes {
     MalformedInputException.verify(condition, FORMAT, offset, reason);
   }
 
+  /** As {@link #verify(boolean, long, String)}, building the reason only on failure. */
+  static void verify(boolean condition, long offset, Supplier<String> reason) {
+    MalformedInputException.verify(condition, FORMAT, offset, reason);
+  }
+
   /** Checks that {@code length} bytes at {@code offset} (both read as unsigned) lie in the file. */
   void require(long offset, long length, String what) {
+    require(offset, length, () -> what);
+  }
+
+  /** As {@link #require(long, long, String)}, naming the bytes only on failure. */
+  void require(long offset, long length, Supplier<String> what) {
     verify(offset >= 0 && length >= 0 && offset <= size() && length <= size() - offset, offset,
-        what + " of " + Long.toUnsignedString(length) + " bytes at offset " + Long.toUnsignedString(offset)
+        () -> what.get() + " of " + Long.toUnsignedString(length) + " bytes at offset " + Long.toUnsignedString(offset)
             + " runs past the end of the file (" + size() + " bytes)");
   }
 
@@ -77,13 +88,13 @@ final class ElfBytes {
   /**
    * The NUL-terminated string starting at {@code offset}, which must end before {@code end}.
    */
-  String string(long offset, long end, String what) {
+  String string(long offset, long end, Supplier<String> what) {
     require(offset, end - offset, what);
     long nul = offset;
     while (nul < end && data.get((int) nul) != 0) {
       nul++;
     }
-    verify(nul < end, offset, what + " is not NUL-terminated before offset " + end);
+    verify(nul < end, offset, () -> what.get() + " is not NUL-terminated before offset " + end);
     byte[] bytes = new byte[(int) (nul - offset)];
     data.get((int) offset, bytes);
     return new String(bytes, StandardCharsets.UTF_8);

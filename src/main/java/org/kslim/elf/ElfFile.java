@@ -98,9 +98,9 @@ public final class ElfFile {
   /** The NUL-terminated string at {@code offset} of string table {@code table}; it must end inside the table. */
   public String string(ElfSection table, long offset) {
     return located(name, () -> {
-      verify(table.hasFileBytes() && offset >= 0 && offset < table.size(), table.offset(), "string offset "
+      verify(table.hasFileBytes() && offset >= 0 && offset < table.size(), table.offset(), () -> "string offset "
           + Long.toUnsignedString(offset) + " is past the end of " + describe(table) + " (" + table.size() + " bytes)");
-      return bytes.string(table.offset() + offset, table.offset() + table.size(), "string at " + offset + " of " + describe(table));
+      return bytes.string(table.offset() + offset, table.offset() + table.size(), () -> "string at " + offset + " of " + describe(table));
     });
   }
 
@@ -145,7 +145,7 @@ public final class ElfFile {
       int sectionIndex = bytes.u16(at + (is64 ? 6 : 14));
       long value = is64 ? bytes.u64(at + 8) : bytes.u32(at + 4);
       long size = is64 ? bytes.u64(at + 16) : bytes.u32(at + 8);
-      verify(nameOffset < strings.size(), at, "symbol " + index + " name offset " + nameOffset
+      verify(nameOffset < strings.size(), at, () -> "symbol " + index + " name offset " + nameOffset
           + " is past the end of " + describe(strings) + " (" + strings.size() + " bytes)");
       String symbolName = string(strings, nameOffset);
       return new ElfSymbol(index, symbolName, value, size, ElfSymbol.Binding.of(info >>> 4), info & 0xF, sectionIndex);

@@ -94,9 +94,9 @@ final class ElfReader {
     List<ElfSection> sections = new ArrayList<>(raw.size());
     for (RawSection section : raw) {
       int i = sections.size();
-      verify(section.nameOffset < names.size(), section.at, "section " + i + " name offset " + section.nameOffset
+      verify(section.nameOffset < names.size(), section.at, () -> "section " + i + " name offset " + section.nameOffset
           + " is past the end of the section-name table (" + names.size() + " bytes)");
-      String name = bytes.string(names.offset() + section.nameOffset, names.offset() + names.size(), "section " + i + " name");
+      String name = bytes.string(names.offset() + section.nameOffset, names.offset() + names.size(), () -> "section " + i + " name");
       sections.add(section.section.withName(name));
     }
     return List.copyOf(sections);
