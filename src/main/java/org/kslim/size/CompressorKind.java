@@ -1,0 +1,53 @@
+package org.kslim.size;
+
+import java.util.Optional;
+
+/**
+ * Where the compressing code comes from: kslim's own libraries, or the host's {@code xz},
+ * {@code zstd} and {@code gzip} programs run with the options the packaging tools use.
+ *
+ * <pre>{@code
+ * Compressor deb = CompressorKind.SYSTEM.create(PayloadCompression.DEB_DEFAULT, 2);
+ * deb.description().label();   // "xz -6 (xz 5.4.1, 2 threads, 25165824-byte blocks)"
+ * }</pre>
+ */
+public enum CompressorKind {
+  /**
+   * xz-java, compressing blocks of three dictionary sizes in parallel as liblzma's multi-threaded
+   * encoder (which dpkg-deb uses) splits them; zstd-jni single-threaded as rpm's
+   * {@code w19.zstdio}, without checksum; java.util.zip for gzip.
+   */
+  BUILT_IN,
+  /**
+   * The host programs: {@code xz -T<threads> --block-size=<3 x dictionary>}, {@code zstd
+   * --single-thread --no-check}, {@code gzip -n}, each at the level.
+   */
+  SYSTEM;
+
+  /** A compressor for {@code compression}, using up to {@code threads} threads where it can. */
+  public Compressor create(PayloadCompression compression, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    int level = compression.level();
+    return switch (compression.compression()) {
+      case XZ -> this == BUILT_IN
+          ? new XzBlockCompressor(level, threads, xzBlockSize(level))
+          : SystemCompressor.xz(level, threads, xzBlockSize(level));
+      case ZSTD -> this == BUILT_IN ? new ZstdCompressor(level) : SystemCompressor.zstd(level);
+      case GZIP -> this == BUILT_IN ? new GzipCompressor(level) : SystemCompressor.gzip(level);
+      default -> throw new IllegalArgumentException(
+          "payload compression must be xz, zstd or gzip: " + compression.compression());
+    };
+  }
+
+  /** liblzma's default block size for multi-threaded compression: three dictionary sizes. */
+  static long xzBlockSize(int level) {
+    return 3L * XzBlockCompressor.options(level).getDictSize();
+  }
+
+  /** The version a library jar declares in its manifest. */
+  static String libraryVersion(Class<?> type) {
+    return Optional.ofNullable(type.getPackage().getImplementationVersion()).orElse("unknown");
+  }
+}

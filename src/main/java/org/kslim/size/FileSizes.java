@@ -1,0 +1,34 @@
+package org.kslim.size;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.kslim.source.EntryType;
+
+/**
+ * The sizes of one entry of a package.
+ *
+ * <pre>{@code
+ * FileSizes f = sheet.get("modules-core").file("lib/modules/6.1.0/kernel/fs/ext4/ext4.ko");
+ * f.installedKib();           // KiB it adds to Installed-Size
+ * f.compressedAlone();        // the module compressed alone with the same settings, if asked for
+ * }</pre>
+ *
+ * @param path the entry's path
+ * @param type what the entry is
+ * @param installed apparent bytes: a file's size, a symlink's target length, else 0
+ * @param installedKib what dpkg adds to Installed-Size for it: a file's or symlink's bytes rounded
+ *     up to KiB, 1 for a directory or special file, 0 for a hard link
+ * @param disk bytes on disk at the sheet's block size
+ * @param sha256 hex SHA-256 of the content (of no bytes for anything but a file)
+ * @param compressedAlone this file compressed alone with the package's compressor and settings
+ *     (not its share of the payload: the payload compresses files together); empty unless asked for
+ */
+public record FileSizes(String path, EntryType type, long installed, long installedKib, long disk,
+    String sha256, OptionalLong compressedAlone) {
+  public FileSizes {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(compressedAlone, "compressedAlone");
+  }
+}

@@ -1,0 +1,197 @@
+package org.kslim.size;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.kslim.BadInputException;
+import org.kslim.source.Entry;
+import org.kslim.source.EntryType;
+import org.kslim.source.KernelPackage;
+
+/**
+ * Measures packages: every {@link Measure}, the payload really written and compressed, per-file
+ * sizes, with figures taken from the {@link SizeCache} where the content is unchanged. Packages
+ * are measured in parallel on {@link SizeSettings#threads()} threads.
+ *
+ * <pre>{@code
+ * SizeMeter meter = new SizeMeter(SizeSettings.of(PayloadFormat.DEB), SizeCache.disabled());
+ * SizeSheet sheet = meter.measure(kernelPackage,
+ *     entry -> Optional.of(entry.path().contains("/kernel/drivers/") ? "modules-extra" : "core"));
+ * }</pre>
+ */
+public final class SizeMeter {
+  private static final int MAX_CONTENT = Integer.MAX_VALUE - 8;
+
+  private final SizeSettings settings;
+  private final SizeCache cache;
+  private final Compressor compressor;
+
+  public SizeMeter(SizeSettings settings, SizeCache cache) {
+    this(settings, cache, settings.kind().create(settings.compression(), settings.threads()));
+  }
+
+  SizeMeter(SizeSettings settings, SizeCache cache, Compressor compressor) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.compressor = compressor;
+  }
+
+  /** What compresses the payloads. */
+  public CompressorDescription compressor() {
+    return compressor.description();
+  }
+
+  /**
+   * Reads {@code source} once and measures each package that {@code packageOf} assigns entries
+   * to; entries it maps to empty belong to no package.
+   */
+  public SizeSheet measure(KernelPackage source, Function<Entry, Optional<String>> packageOf)
+      throws IOException {
+    Map<String, List<FileContent>> packages = new TreeMap<>();
+    source.forEachEntry((entry, content) -> {
+      Optional<String> name = packageOf.apply(entry);
+      if (name.isPresent()) {
+        packages.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(read(source, entry, content));
+      }
+    });
+    return measure(packages);
+  }
+
+  /** Measures each named file set, in parallel; the sheet lists them by name. */
+  public SizeSheet measure(Map<String, List<FileContent>> packages) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
+      Thread thread = new Thread(task, "kslim-size");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<PackageSizes>> futures = new ArrayList<>();
+      new TreeMap<>(packages).forEach((name, files) -> futures.add(pool.submit(() -> measure(name, files))));
+      List<PackageSizes> sizes = new ArrayList<>();
+      for (Future<PackageSizes> future : futures) {
+        sizes.add(future.get());
+      }
+      return new SizeSheet(sizes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while measuring");
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Measures one package holding {@code files}. */
+  public PackageSizes measure(String name, List<FileContent> files) throws IOException {
+    List<String> hashes = files.stream().map(f -> ContentHash.of(f.bytes())).toList();
+    String label = compressor.description().label();
+    long[] payload = payload(files, packageKey(files, hashes, label));
+    List<FileSizes> fileSizes = new ArrayList<>();
+    long count = 0;
+    long installed = 0;
+    for (int i = 0; i < files.size(); i++) {
+      Entry e = files.get(i).entry();
+      count += e.type() == EntryType.DIRECTORY ? 0 : 1;
+      installed += FileMeasures.installed(e);
+      fileSizes.add(new FileSizes(e.path(), e.type(), FileMeasures.installed(e),
+          FileMeasures.installedKib(e), FileMeasures.disk(e, settings.blockSize()), hashes.get(i),
+          compressedAlone(files.get(i), hashes.get(i), label)));
+    }
+    Map<Measure, Long> measures = new EnumMap<>(Measure.class);
+    measures.put(Measure.FILES, count);
+    measures.put(Measure.INSTALLED, installed);
+    measures.put(Measure.INSTALLED_KIB, FileMeasures.packageInstalledKib(files));
+    measures.put(Measure.DISK, FileMeasures.packageDisk(files, settings.blockSize()));
+    measures.put(Measure.COMPRESSED, payload[1]);
+    return new PackageSizes(name, settings.format(), measures, payload[0], compressor.description(), fileSizes);
+  }
+
+  /** Uncompressed and compressed payload length, from the cache or by writing and compressing. */
+  private long[] payload(List<FileContent> files, String key) throws IOException {
+    Optional<long[]> cached = cache.get("package", key).filter(v -> v.length == 2);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    CountingOutputStream compressed = new CountingOutputStream(OutputStream.nullOutputStream());
+    CountingOutputStream raw;
+    try (OutputStream zipped = compressor.open(compressed)) {
+      raw = new CountingOutputStream(zipped);
+      settings.format().writer().write(files, raw);
+    }
+    long[] result = {raw.count(), compressed.count()};
+    cache.put("package", key, result);
+    return result;
+  }
+
+  private OptionalLong compressedAlone(FileContent file, String hash, String label) throws IOException {
+    if (!settings.perFileCompressed() || !file.entry().isFile()) {
+      return OptionalLong.empty();
+    }
+    String key = hash + " " + label;
+    Optional<long[]> cached = cache.get("file", key).filter(v -> v.length == 1);
+    if (cached.isPresent()) {
+      return OptionalLong.of(cached.get()[0]);
+    }
+    CountingOutputStream compressed = new CountingOutputStream(OutputStream.nullOutputStream());
+    try (OutputStream zipped = compressor.open(compressed)) {
+      zipped.write(file.bytes());
+    }
+    cache.put("file", key, compressed.count());
+    return OptionalLong.of(compressed.count());
+  }
+
+  private String packageKey(List<FileContent> files, List<String> hashes, String label) {
+    StringBuilder text = new StringBuilder(settings.format().name()).append('\n').append(label).append('\n');
+    for (int i = 0; i < files.size(); i++) {
+      Entry e = files.get(i).entry();
+      text.append(e.path()).append('\0').append(e.type()).append('\0').append(e.mode()).append('\0')
+          .append(e.user()).append('\0').append(e.group()).append('\0').append(e.mtime()).append('\0')
+          .append(e.size()).append('\0').append(e.linkTarget()).append('\0').append(hashes.get(i)).append('\n');
+    }
+    return ContentHash.of(text.toString());
+  }
+
+  private static FileContent read(KernelPackage source, Entry entry, InputStream content) throws IOException {
+    if (!entry.isFile()) {
+      return FileContent.of(entry);
+    }
+    if (entry.size() > MAX_CONTENT) {
+      throw new BadInputException(source.path() + "!" + entry.path() + ": " + entry.size()
+          + " bytes is more than kslim measures in one file (" + MAX_CONTENT + ")");
+    }
+    byte[] bytes = content.readNBytes((int) entry.size());
+    if (bytes.length != entry.size()) {
+      throw new BadInputException(source.path() + "!" + entry.path() + ": content ends after "
+          + bytes.length + " of " + entry.size() + " bytes");
+    }
+    return new FileContent(entry, bytes);
+  }
+
+  private static IOException rethrow(Throwable cause) {
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IOException(cause);
+  }
+}

@@ -1,0 +1,153 @@
+package org.kslim.size;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.UnsupportedOptionsException;
+import org.tukaani.xz.XZ;
+import org.tukaani.xz.XZOutputStream;
+
+/**
+ * xz-java compressing independent blocks in parallel, laid out in one stream as liblzma's
+ * multi-threaded encoder (dpkg-deb's) lays them out: each block holds {@code blockSize} bytes of
+ * input, compressed from an empty dictionary.
+ */
+final class XzBlockCompressor implements Compressor {
+  private final int level;
+  private final int threads;
+  private final int blockSize;
+
+  XzBlockCompressor(int level, int threads, long blockSize) {
+    if (blockSize < 1 || blockSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("xz block size must be 1.." + (Integer.MAX_VALUE - 8) + ": " + blockSize);
+    }
+    this.level = level;
+    this.threads = threads;
+    this.blockSize = (int) blockSize;
+  }
+
+  @Override
+  public CompressorDescription description() {
+    return new CompressorDescription("xz", level, "xz-java",
+        CompressorKind.libraryVersion(XZOutputStream.class), threads, blockSize);
+  }
+
+  @Override
+  public OutputStream open(OutputStream sink) {
+    return new BlockStream(sink);
+  }
+
+  private byte[] compress(byte[] chunk, int length) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 1024);
+    try (XZOutputStream xz = new XZOutputStream(out, options(level), XZ.CHECK_CRC64)) {
+      xz.write(chunk, 0, length);
+    }
+    return out.toByteArray();
+  }
+
+  /** The xz preset {@code level}, as {@code xz -<level>} uses it. */
+  static LZMA2Options options(int level) {
+    try {
+      return new LZMA2Options(level);
+    } catch (UnsupportedOptionsException e) {
+      throw new IllegalArgumentException("xz level must be 0..9: " + level, e);
+    }
+  }
+
+  /** Buffers a block of input, hands it to a worker, and writes the stream when closed. */
+  private final class BlockStream extends OutputStream {
+    private final OutputStream sink;
+    private final ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "kslim-xz");
+      thread.setDaemon(true);
+      return thread;
+    });
+    private final Semaphore inFlight = new Semaphore(threads);
+    private final List<Future<XzStreamFormat.Block>> blocks = new ArrayList<>();
+    private byte[] chunk = new byte[0];
+    private int filled;
+    private boolean closed;
+
+    BlockStream(OutputStream sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      int at = offset;
+      int rest = length;
+      while (rest > 0) {
+        if (chunk.length == 0) {
+          chunk = new byte[blockSize];
+        }
+        int n = Math.min(rest, blockSize - filled);
+        System.arraycopy(bytes, at, chunk, filled, n);
+        filled += n;
+        at += n;
+        rest -= n;
+        if (filled == blockSize) {
+          submit();
+        }
+      }
+    }
+
+    private void submit() throws IOException {
+      byte[] full = chunk;
+      int length = filled;
+      chunk = new byte[0];
+      filled = 0;
+      try {
+        inFlight.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while compressing");
+      }
+      blocks.add(pool.submit(() -> {
+        try {
+          return XzStreamFormat.singleBlock(compress(full, length));
+        } finally {
+          inFlight.release();
+        }
+      }));
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        if (filled > 0) {
+          submit();
+        }
+        List<XzStreamFormat.Block> done = new ArrayList<>();
+        for (Future<XzStreamFormat.Block> block : blocks) {
+          done.add(block.get());
+        }
+        XzStreamFormat.write(done, sink);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while compressing");
+      } catch (ExecutionException e) {
+        throw new IOException("xz compression failed: " + e.getCause().getMessage(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+}
