@@ -28,6 +28,7 @@ final class ElfReader {
     ElfBytes bytes = new ElfBytes(content, elfClass, byteOrder(content.get(EI_DATA)));
     bytes.require(0, elfClass.fileHeaderSize(), "ELF file header");
     boolean is64 = elfClass == ElfClass.ELF64;
+    // e_shoff, e_shentsize, e_shnum, e_shstrndx; e_type, e_machine, e_entry below
     long shoff = bytes.word(is64 ? 40 : 32);
     int shentsize = bytes.u16(is64 ? 58 : 46);
     int shnum = bytes.u16(is64 ? 60 : 48);
@@ -41,13 +42,8 @@ final class ElfReader {
   }
 
   private static ElfClass elfClass(byte value) {
-    for (ElfClass c : ElfClass.values()) {
-      if (c.identValue() == value) {
-        return c;
-      }
-    }
-    verify(false, EI_CLASS, "unknown ELF class " + value);
-    throw new AssertionError();
+    verify(value == ElfClass.ELF32.identValue() || value == ElfClass.ELF64.identValue(), EI_CLASS, "unknown ELF class " + value);
+    return value == ElfClass.ELF32.identValue() ? ElfClass.ELF32 : ElfClass.ELF64;
   }
 
   private static ByteOrder byteOrder(byte value) {
