@@ -26,7 +26,7 @@ public final class Depmod {
    *     folder cannot be written
    */
   public static DepmodRun run(Path packagePath, Path out, DepmodOptions options) {
-    KernelSymbols kernel = options.symvers() == null ? null : SymversFile.read(options.symvers());
+    KernelSymbols kernel = options.symvers() == null ? null : KernelSymbols.from(KernelExports.fromSymvers(options.symvers()));
     KernelPackage kernelPackage = PackageReader.open(packagePath);
     ModuleSetReader.Options readOptions = ModuleSetReader.Options.DEFAULTS
         .withKernelVersion(options.kernelVersion()).withKeepGoing(options.keepGoing());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,6 @@ public final class DepmodIndexWriter {
     files.put("modules.softdep", DepmodText::modulesSoftdep);
     files.put("modules.symbols", DepmodText::modulesSymbols);
     files.put("modules.devname", DepmodText::modulesDevname);
-    return files;
+    return Collections.unmodifiableMap(files);
   }
 }

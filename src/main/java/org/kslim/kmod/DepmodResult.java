@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param graph every module kept (one per name), in depmod's order, with its transitive
  *     dependencies in modules.dep order (modules in cycles last)
- * @param cyclic paths of the modules depmod leaves out of modules.dep: those in a dependency cycle
+ * @param cyclic paths of the modules kslim leaves out of modules.dep (kmod 30 writes nothing then): those in a dependency cycle
  *     and those that only modules in a cycle need
  * @param symbols the symbols modules export, each with the module depmod credits, in the order of
  *     modules.symbols
@@ -36,7 +36,7 @@ public record DepmodResult(DependencyGraph graph, Set<String> cyclic, List<Symbo
     return graph.modules();
   }
 
-  /** Whether depmod leaves {@code module} out of modules.dep because of a dependency cycle. */
+  /** Whether {@code module} is left out of modules.dep because of a dependency cycle. */
   public boolean inCycle(Module module) {
     return cyclic.contains(module.path());
   }

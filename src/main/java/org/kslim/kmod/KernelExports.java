@@ -103,7 +103,7 @@ public final class KernelExports {
     pkg.forEachEntry((entry, content) -> {
       if (entry.path().equals(imagePath) && entry.isFile()) {
         String name = pkg.path() + "!" + imagePath;
-        found.set(fromImage(name, VersionTree.read(content, name, DEFAULT_MAX_IMAGE_SIZE), DEFAULT_MAX_IMAGE_SIZE));
+        found.set(fromImage(name, EntryBytes.read(content, name, DEFAULT_MAX_IMAGE_SIZE), DEFAULT_MAX_IMAGE_SIZE));
       }
     });
     if (found.get() == null) {

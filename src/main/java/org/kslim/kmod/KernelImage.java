@@ -38,21 +38,39 @@ final class KernelImage {
 
   /** The ELF vmlinux bytes of {@code image}, decompressing at most {@code limit} bytes. */
   static byte[] vmlinux(String name, byte[] image, long limit) {
-    if (image.length >= 4 && image[0] == 0x7F && image[1] == 'E' && image[2] == 'L' && image[3] == 'F') {
+    if (isElf(image)) {
       return image;
     }
     ByteBuffer data = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
-    if (image.length < PAYLOAD_LENGTH + 4 || data.getInt(HEADER_MAGIC) != 0x53726448) {
-      throw new UsageException(name + " is a raw kernel image (neither ELF nor an x86 bzImage) whose exports cannot be"
-          + " read: pass --symvers with Module.symvers (from the linux-headers package) or a System.map");
-    }
     try {
-      return payload(data, limit);
+      if (image.length >= PAYLOAD_LENGTH + 4 && data.getInt(HEADER_MAGIC) == 0x53726448) {
+        return payload(data, limit);
+      }
+      Compression compression = Compression.detect(image, Math.min(image.length, 6));
+      if (compression == Compression.NONE) {
+        throw raw(name, "a raw kernel image");
+      }
+      byte[] inner = decompress(compression, image, 0, image.length, limit);
+      if (!isElf(inner)) {
+        throw raw(name, "a " + compression + "-compressed raw kernel image");
+      }
+      return inner;
     } catch (MalformedInputException e) {
       throw e.in(name);
+    } catch (UsageException e) {
+      throw e;
     } catch (KslimException e) {
       throw new BadInputException(name + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isElf(byte[] image) {
+    return image.length >= 4 && image[0] == 0x7F && image[1] == 'E' && image[2] == 'L' && image[3] == 'F';
+  }
+
+  private static UsageException raw(String name, String what) {
+    return new UsageException(name + " is " + what + " (neither ELF nor an x86 bzImage) whose exports cannot be read:"
+        + " pass --symvers with Module.symvers (from the linux-headers package) or a System.map");
   }
 
   private static byte[] payload(ByteBuffer data, long limit) {
@@ -76,10 +94,14 @@ final class KernelImage {
         + String.format("%02x%02x%02x%02x", head[0], head[1], head[2], head[3]) + "; LZO is not supported)");
     // every compressor but gzip gets the decompressed size appended, which is no part of its stream
     int streamLength = (int) (compression == Compression.GZIP ? length : length - SIZE_TRAILER);
-    try (InputStream in = compression.decompress(new ByteArrayInputStream(data.array(), (int) start, streamLength), limit)) {
+    return decompress(compression, data.array(), (int) start, streamLength, limit);
+  }
+
+  private static byte[] decompress(Compression compression, byte[] data, int start, int length, long limit) {
+    try (InputStream in = compression.decompress(new ByteArrayInputStream(data, start, length), limit)) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new BadInputException("corrupt " + compression + " payload: " + e.getMessage(), e);
+      throw new BadInputException("corrupt " + compression + " data: " + e.getMessage(), e);
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * the kernel's, which {@link #of} adds.
  *
  * <pre>{@code
- * KernelSymbols kernel = KernelSymbols.of(Map.of("printk", 0x92997ed8L), true);
+ * KernelSymbols kernel = KernelSymbols.from(KernelExports.fromSymvers(Path.of("Module.symvers")));
+ * KernelSymbols.of(Map.of("printk", 0x92997ed8L), true);
  * kernel.contains("__this_module");  // true
  * }</pre>
  *

@@ -1,26 +1,36 @@
 package org.kslim.kmod;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.apache.commons.compress.compressors.lz4.BlockLZ4CompressorInputStream;
+import java.util.Arrays;
 import org.kslim.BadInputException;
 import org.kslim.MalformedInputException;
 
 /**
  * Decodes the legacy LZ4 format ({@code lz4 -l}) that kernel images use: the magic
- * {@code 02 21 4C 18}, then blocks each led by its compressed size (little-endian), a repeated
- * magic starting another stream.
+ * {@code 02 21 4C 18}, then independent blocks each led by its compressed size
+ * (little-endian), a repeated magic starting another stream. Each block is a sequence of
+ * literal runs and back-references within the block, every length and offset checked.
  */
 final class Lz4Legacy {
   static final int MAGIC = 0x184C2102;
   private static final String FORMAT = "LZ4 legacy";
-  private static final int BUFFER = 1 << 16;
+  private static final int MIN_MATCH = 4;
+  private static final int RUN_MASK = 15;
+  private static final int INITIAL_CAPACITY = 1 << 20;
 
-  private Lz4Legacy() {}
+  private final ByteBuffer in;
+  private final byte[] bytes;
+  private final long limit;
+  private byte[] out = new byte[INITIAL_CAPACITY];
+  private int written;
+
+  private Lz4Legacy(ByteBuffer in, long limit) {
+    this.in = in;
+    this.bytes = new byte[in.limit()];
+    in.get(0, bytes);
+    this.limit = limit;
+  }
 
   static boolean matches(ByteBuffer data) {
     return data.remaining() >= 4 && data.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(data.position()) == MAGIC;
@@ -32,9 +42,13 @@ final class Lz4Legacy {
 
   /** The decoded content of {@code data} (position to limit), failing past {@code limit} bytes of output. */
   static byte[] decompress(ByteBuffer data, long limit) {
-    ByteBuffer in = data.slice().order(ByteOrder.LITTLE_ENDIAN);
+    Lz4Legacy decoder = new Lz4Legacy(data.slice().order(ByteOrder.LITTLE_ENDIAN), limit);
+    decoder.blocks();
+    return Arrays.copyOf(decoder.out, decoder.written);
+  }
+
+  private void blocks() {
     verify(matches(in), 0, "no LZ4 legacy magic");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     int at = 4;
     while (at < in.limit()) {
       verify(in.limit() - at >= 4, at, "block size cut off after " + (in.limit() - at) + " bytes");
@@ -45,29 +59,78 @@ final class Lz4Legacy {
       }
       verify(size > 0 && size <= in.limit() - at, at - 4,
           "block of " + Integer.toUnsignedString(size) + " bytes runs past the end (" + (in.limit() - at) + " bytes left)");
-      block(in, at, size, out, limit);
+      block(at, at + size);
       at += size;
     }
-    return out.toByteArray();
   }
 
-  private static void block(ByteBuffer in, int at, int size, ByteArrayOutputStream out, long limit) {
-    byte[] compressed = new byte[size];
-    in.get(at, compressed);
-    byte[] buffer = new byte[BUFFER];
-    try (InputStream block = new BlockLZ4CompressorInputStream(new ByteArrayInputStream(compressed))) {
-      for (int n = block.read(buffer); n >= 0; n = block.read(buffer)) {
-        if (out.size() + (long) n > limit) {
-          throw new BadInputException(FORMAT + " data decompresses to more than " + limit + " bytes (limit)");
-        }
-        out.write(buffer, 0, n);
+  private void block(int start, int end) {
+    int blockStart = written;
+    int at = start;
+    while (true) {
+      verify(at < end, at, "block ends inside a sequence");
+      int token = bytes[at++] & 0xFF;
+      long literals = token >>> 4;
+      if (literals == RUN_MASK) {
+        int[] cursor = {at};
+        literals += runLength(cursor, end);
+        at = cursor[0];
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof BadInputException bad) {
-        throw bad;
+      verify(literals <= end - at, at, "literal run of " + literals + " bytes runs past the block");
+      reserve(literals);
+      System.arraycopy(bytes, at, out, written, (int) literals);
+      at += (int) literals;
+      written += (int) literals;
+      if (at == end) {
+        return;
       }
-      // the block decoder reports corrupt data with IOExceptions and unchecked exceptions alike
-      verify(false, at, "corrupt block: " + e.getMessage());
+      verify(end - at >= 2, at, "match offset cut off");
+      int distance = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8;
+      verify(distance > 0 && distance <= written - blockStart, at, "match offset " + distance + " points before the block");
+      at += 2;
+      long length = (token & RUN_MASK) + (long) MIN_MATCH;
+      if ((token & RUN_MASK) == RUN_MASK) {
+        int[] cursor = {at};
+        length += runLength(cursor, end);
+        at = cursor[0];
+      }
+      reserve(length);
+      copyMatch(distance, (int) length);
+    }
+  }
+
+  /** Repeats the {@code distance} bytes before the end of the output until {@code length} bytes are added. */
+  private void copyMatch(int distance, int length) {
+    int from = written - distance;
+    int left = length;
+    while (left > 0) {
+      int chunk = Math.min(left, written - from);
+      System.arraycopy(out, from, out, written, chunk);
+      written += chunk;
+      left -= chunk;
+    }
+  }
+
+  /** The extra length bytes after a run of 15: each 255 adds and continues, any other byte ends. */
+  private long runLength(int[] cursor, int end) {
+    long extra = 0;
+    int value;
+    do {
+      verify(cursor[0] < end, cursor[0], "length cut off at the end of the block");
+      value = bytes[cursor[0]++] & 0xFF;
+      extra += value;
+    } while (value == 255);
+    return extra;
+  }
+
+  private void reserve(long more) {
+    long needed = written + more;
+    if (needed > limit) {
+      throw new BadInputException(FORMAT + " data decompresses to more than " + limit + " bytes (limit)");
+    }
+    verify(needed <= Integer.MAX_VALUE - 8, written, "output of " + needed + " bytes is too large");
+    if (needed > out.length) {
+      out = Arrays.copyOf(out, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * out.length)));
     }
   }
 }

@@ -40,6 +40,10 @@ public final class ModuleSetReader {
   /**
    * How to read.
    *
+   * <pre>{@code
+   * ModuleSetReader.Options.DEFAULTS.withKernelVersion("6.1.0-56-amd64").withKeepGoing(true).withThreads(2);
+   * }</pre>
+   *
    * @param kernelVersion the kernel to read when the package holds several, null to require one
    * @param keepGoing report an unparseable module as a {@link ModuleProblem} instead of failing
    * @param threads parsing threads
@@ -138,7 +142,7 @@ public final class ModuleSetReader {
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
-        submit(tree, path.relative(), location, VersionTree.read(content, location, options.maxModuleSize()));
+        submit(tree, path.relative(), location, EntryBytes.read(content, location, options.maxModuleSize()));
         return;
       }
       others.add(entry);

@@ -76,8 +76,8 @@ public sealed interface Problem {
 
   /**
    * Modules that need each other in a ring: {@code modules.get(0)} needs {@code modules.get(1)}...
-   * and the last needs the first. depmod leaves them, and every module only they need, out of
-   * modules.dep.
+   * and the last needs the first. kmod's depmod 30 then writes nothing at all; kslim leaves them,
+   * and every module only they need, out of modules.dep.
    */
   record DependencyCycle(List<String> modules) implements Problem {
     public DependencyCycle {

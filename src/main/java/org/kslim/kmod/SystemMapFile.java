@@ -36,6 +36,10 @@ final class SystemMapFile {
         crcs.put(symbol.substring(CRC.length()), address(name, number, fields[0]));
       }
     });
+    if (exported.isEmpty()) {
+      throw new BadInputException(name + ": names no exported symbol (no __ksymtab_* line); Debian's linux-image"
+          + " packages hold a placeholder, the real System.map is in the -dbg package");
+    }
     return exported.stream()
         .map(symbol -> new KernelExport(symbol, crcs.getOrDefault(symbol, 0L), crcs.containsKey(symbol),
             KernelExport.VMLINUX, "", ""))

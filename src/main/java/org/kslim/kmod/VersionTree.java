@@ -52,21 +52,12 @@ final class VersionTree {
   /** Takes in a file of the tree that is not a module: the module lists and the image. */
   void packageFile(String relative, Entry entry, InputStream content, String location, long limit) throws IOException {
     switch (relative) {
-      case "modules.order" -> order = lines(read(content, location, limit));
-      case "modules.builtin" -> builtin = lines(read(content, location, limit));
-      case "modules.builtin.modinfo" -> builtinModinfo = builtinModinfo(read(content, location, limit), location);
+      case "modules.order" -> order = lines(EntryBytes.read(content, location, limit));
+      case "modules.builtin" -> builtin = lines(EntryBytes.read(content, location, limit));
+      case "modules.builtin.modinfo" -> builtinModinfo = builtinModinfo(EntryBytes.read(content, location, limit), location);
       case "vmlinuz" -> image = entry;
       default -> { }
     }
-  }
-
-  /** Reads at most {@code limit} bytes of an entry, failing on more. */
-  static byte[] read(InputStream content, String location, long limit) throws IOException {
-    byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-    if (bytes.length > limit) {
-      throw new BadInputException(location + ": larger than the limit of " + limit + " bytes");
-    }
-    return bytes;
   }
 
   private static List<String> lines(byte[] bytes) {

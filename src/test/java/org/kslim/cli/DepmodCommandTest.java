@@ -46,6 +46,22 @@ class DepmodCommandTest {
   }
 
   @Test
+  void keepGoingReportsAnUnreadableModuleInsteadOfFailing() throws IOException {
+    Path tree = tree();
+    Files.write(tree.resolve("lib/modules").resolve(VERSION).resolve("kernel/broken.ko"), new byte[] {0x7f, 'E', 'L', 'F', 2});
+    String out = temp.resolve("out").toString();
+
+    Result failing = run("depmod", tree.toString(), "--out", out);
+    Result going = run("depmod", tree.toString(), "--out", out, "--keep-going");
+
+    assertThat(failing.exit()).isEqualTo(2);
+    assertThat(failing.err()).startsWith("kslim: ").contains("broken.ko");
+    assertThat(going.exit()).isZero();
+    assertThat(going.err()).contains("broken.ko");
+    assertThat(Files.readString(temp.resolve("out").resolve(VERSION).resolve("modules.dep"))).doesNotContain("broken");
+  }
+
+  @Test
   void aMissingPackageIsBadInput() {
     Result result = run("depmod", temp.resolve("nothing.deb").toString(), "--out", temp.resolve("out").toString());
 

@@ -1,6 +1,7 @@
 package org.kslim.kmod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.kslim.BadInputException;
 import org.kslim.testing.RealKernelTest;
 import org.kslim.testing.SharedData;
 
@@ -27,6 +29,15 @@ class KernelExportsRealTest {
   @RealKernelTest
   void olderCloudImageExportsEqualTheKernelEntriesOfModuleSymvers() throws Exception {
     assertImageAgreesWithSymvers(SharedData.OLD_CLOUD_DEB, SharedData.OLD_CLOUD_HEADERS);
+  }
+
+  @RealKernelTest
+  void refusesDebiansPlaceholderSystemMap() throws Exception {
+    Path map = extract(SharedData.CLOUD_DEB, "./boot/System.map-*");
+
+    assertThatThrownBy(() -> KernelExports.fromSystemMap(map))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("names no exported symbol");
   }
 
   private void assertImageAgreesWithSymvers(String imageDeb, String headersDeb) throws Exception {

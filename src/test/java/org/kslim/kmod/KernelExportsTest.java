@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.compress.compressors.lz4.BlockLZ4CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
@@ -23,6 +20,7 @@ import org.kslim.elf.ElfClass;
 import org.kslim.elf.ElfHeader;
 import org.kslim.elf.ElfSection;
 import org.kslim.testing.ElfBuilder;
+import org.kslim.testing.Mutations;
 
 class KernelExportsTest {
   private static final long STRINGS = 0xffffffff82000000L;
@@ -78,6 +76,10 @@ class KernelExportsTest {
         new KernelExport("old_export", 0x12345678L, true, "vmlinux", "", ""),
         new KernelExport("new_export", 0, false, "vmlinux", "", ""));
     assertThatThrownBy(() -> KernelExports.fromSystemMap("m", stream("ffff T\n"))).hasMessage("m:1: expected ADDRESS TYPE NAME: ffff T");
+    assertThatThrownBy(() -> KernelExports.fromSystemMap("System.map-6.1.0-9-amd64",
+        stream("ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("System.map-6.1.0-9-amd64: names no exported symbol");
   }
 
   @Test
@@ -154,7 +156,7 @@ class KernelExportsTest {
   void readsTheCompressedVmlinuxOfABzImage() throws IOException {
     byte[] elf = vmlinux();
     for (byte[] payload : List.of(withSize(ModuleParserTest.xz(elf), elf.length), withSize(ModuleParserTest.zstd(elf), elf.length),
-        ModuleParserTest.gzip(elf), withSize(lz4Legacy(elf), elf.length))) {
+        ModuleParserTest.gzip(elf), withSize(Lz4LegacyTest.legacy(Lz4LegacyTest.block(elf)), elf.length))) {
       Path image = Files.write(temp.resolve("vmlinuz"), bzImage(payload));
 
       assertThat(KernelExports.fromImage(image).all()).isEqualTo(VMLINUX_EXPORTS);
@@ -170,6 +172,14 @@ class KernelExportsTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("Image is a raw kernel image")
         .hasMessageContaining("pass --symvers");
+  }
+
+  @Test
+  void readsACompressedElfVmlinuxAndRefusesACompressedRawImage() throws IOException {
+    assertThat(KernelExports.fromImage("vmlinux.xz", ModuleParserTest.xz(vmlinux()), 1 << 20).all()).isEqualTo(VMLINUX_EXPORTS);
+    assertThatThrownBy(() -> KernelExports.fromImage("vmlinuz", ModuleParserTest.gzip(new byte[4096]), 1 << 20))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("vmlinuz is a GZIP-compressed raw kernel image (neither ELF nor an x86 bzImage)");
   }
 
   @Test
@@ -200,6 +210,18 @@ class KernelExportsTest {
         .hasMessage("linux-image.deb: holds no file boot/vmlinuz-x");
   }
 
+  @Test
+  void everyMutatedImageReadsOrFailsWithAKslimException() throws IOException {
+    byte[] elf = vmlinux();
+    List<byte[]> originals = List.of(elf, bzImage(withSize(Lz4LegacyTest.legacy(Lz4LegacyTest.block(elf)), elf.length)),
+        bzImage(ModuleParserTest.gzip(elf)));
+
+    Mutations.Outcome outcome = Mutations.run(originals, 1500, 99L, bytes -> KernelExports.fromImage("vmlinuz", bytes, 1 << 20));
+
+    assertThat(outcome.read()).isPositive();
+    assertThat(outcome.failed()).isPositive();
+  }
+
   /** A minimal bzImage: one setup sector, header 2.15, the payload right after the setup code. */
   private static byte[] bzImage(byte[] payload) {
     int base = 2 * 512;
@@ -211,15 +233,6 @@ class KernelExportsTest {
 
   private static byte[] withSize(byte[] compressed, int size) {
     return ByteBuffer.allocate(compressed.length + 4).order(ByteOrder.LITTLE_ENDIAN).put(compressed).putInt(size).array();
-  }
-
-  private static byte[] lz4Legacy(byte[] data) throws IOException {
-    ByteArrayOutputStream block = new ByteArrayOutputStream();
-    try (OutputStream out = new BlockLZ4CompressorOutputStream(block)) {
-      out.write(data);
-    }
-    return ByteBuffer.allocate(8 + block.size()).order(ByteOrder.LITTLE_ENDIAN)
-        .putInt(0x184C2102).putInt(block.size()).put(block.toByteArray()).array();
   }
 
   private static ByteArrayInputStream stream(String text) {

@@ -50,9 +50,21 @@ final class KmodTool {
     }
   }
 
-  /** Runs {@code depmod -b root -e -E symvers ver} and returns its stderr. */
+  /** What a tool run ended with. */
+  record Outcome(int exit, String stderr) {}
+
+  /** Runs {@code depmod -b root -e -E symvers ver}, which must succeed, and returns its stderr. */
   static String depmod(Path root, String version, Path symvers) {
-    return run(List.of(tool("depmod", "/usr/sbin/depmod", "/sbin/depmod"), "-b", root.toString(), "-e", "-E",
+    Outcome outcome = depmodOutcome(root, version, symvers);
+    if (outcome.exit() != 0) {
+      fail("depmod exited " + outcome.exit() + ": " + outcome.stderr());
+    }
+    return outcome.stderr();
+  }
+
+  /** Runs {@code depmod -b root -e -E symvers ver}, whatever its exit code. */
+  static Outcome depmodOutcome(Path root, String version, Path symvers) {
+    return execute(List.of(tool("depmod", "/usr/sbin/depmod", "/sbin/depmod"), "-b", root.toString(), "-e", "-E",
         symvers.toString(), version));
   }
 
@@ -111,6 +123,14 @@ final class KmodTool {
   }
 
   private static String run(List<String> command) {
+    Outcome outcome = execute(command);
+    if (outcome.exit() != 0) {
+      fail(command.get(0) + " exited " + outcome.exit() + ": " + outcome.stderr());
+    }
+    return outcome.stderr();
+  }
+
+  private static Outcome execute(List<String> command) {
     try {
       Path errors = Files.createTempFile("kslim-tool", ".err");
       try {
@@ -120,11 +140,7 @@ final class KmodTool {
           process.destroyForcibly();
           fail(command.get(0) + " did not finish in 10 minutes");
         }
-        String stderr = Files.readString(errors);
-        if (process.exitValue() != 0) {
-          fail(command.get(0) + " exited " + process.exitValue() + ": " + stderr);
-        }
-        return stderr;
+        return new Outcome(process.exitValue(), Files.readString(errors));
       } finally {
         Files.deleteIfExists(errors);
       }

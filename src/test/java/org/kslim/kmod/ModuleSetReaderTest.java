@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
 import org.kslim.MalformedInputException;
 import org.kslim.UsageException;
 import org.kslim.source.Entry;
+import org.kslim.source.PackageReader;
+import org.kslim.source.deb.DebBuilder;
 import org.kslim.testing.ElfBuilder;
 
 class ModuleSetReaderTest {
@@ -117,6 +121,21 @@ class ModuleSetReaderTest {
         .isInstanceOf(MalformedInputException.class)
         .hasMessageStartingWith("linux-image.deb!" + ROOT + "kernel/bad.ko: malformed ELF at offset ")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void locatesABrokenModuleOfADebInThePackage(@TempDir Path dir) throws IOException {
+    Path deb = new DebBuilder()
+        .file("./" + ROOT + "kernel/fs/ext4/ext4.ko", module("ext4_helper", "jbd2_start"))
+        .file("./" + ROOT + "kernel/bad.ko.xz", ModuleParserTest.xz(Arrays.copyOf(module("x", "y"), 80)))
+        .write(dir.resolve("linux-image.deb"));
+
+    assertThatThrownBy(() -> new ModuleSetReader().read(PackageReader.open(deb)))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageStartingWith(deb + "!" + ROOT + "kernel/bad.ko.xz: malformed ELF at offset ");
+    ModuleSet set = new ModuleSetReader(ModuleSetReader.Options.DEFAULTS.withKeepGoing(true)).read(PackageReader.open(deb));
+    assertThat(set.modules()).extracting(Module::name).containsExactly("ext4");
+    assertThat(set.problems()).extracting(ModuleProblem::path).containsExactly("kernel/bad.ko.xz");
   }
 
   @Test

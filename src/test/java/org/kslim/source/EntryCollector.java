@@ -7,7 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Records every entry a package streams, with its content, for tests. */
+/**
+ * Records every entry a package streams, with its content, for tests.
+ *
+ * <pre>{@code
+ * EntryCollector entries = EntryCollector.of(PackageReader.open(deb));
+ * byte[] ko = entries.content("lib/modules/6.1.0-56-amd64/kernel/fs/ext4/ext4.ko");
+ * }</pre>
+ */
 public final class EntryCollector implements EntryVisitor {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, byte[]> contents = new LinkedHashMap<>();

@@ -41,8 +41,10 @@ class PackageReaderRealTest {
     checkDeb(SharedData.kernel(SharedData.OLD_CLOUD_DEB));
   }
 
+  /** Needs no shared file, but rpmbuild and rpm: runs with the real-kernel tier only. */
   @RealKernelTest
   void rpmBuiltByRpmbuildMatchesRpm() throws IOException, InterruptedException {
+    SharedData.root();
     Path rpm = buildRpm();
 
     KernelPackage pkg = PackageReader.open(rpm);

@@ -3,6 +3,11 @@ package org.kslim.source.rpm;
 /**
  * The data types of rpm header tags, by their number in an index entry, with the size and
  * alignment of one element ({@code 0} size: variable, NUL-terminated strings).
+ *
+ * <pre>{@code
+ * TagType type = header.entry(RpmTag.FILEMODES.number()).orElseThrow().type();  // INT16
+ * int bytes = type.size() * count;                                           // 2 per mode
+ * }</pre>
  */
 public enum TagType {
   NULL(0, 0, 1),

@@ -189,6 +189,17 @@ class DebPackageTest {
   }
 
   @Test
+  void failsOnCorruptXzDataDecodedInParallel() throws IOException {
+    byte[] whole = kernel().file("./random", randomBytes(2_000_000)).xzBlocks(256 * 1024).build();
+    whole[dataOffset(whole) + 1_000_000] ^= 0x55;
+    Path deb = Files.write(dir.resolve("k.deb"), whole);
+
+    assertThatThrownBy(() -> EntryCollector.of(PackageReader.open(deb)))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessage(deb + "!data.tar.xz: malformed XZ at offset 786432: Integrity check (CRC64) does not match");
+  }
+
+  @Test
   void refusesADebWhoseFirstMemberIsNotDebianBinary() throws IOException {
     Path deb = kernel().without("debian-binary").write(dir.resolve("k.deb"));
 

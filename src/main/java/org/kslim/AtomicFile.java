@@ -1,0 +1,66 @@
+package org.kslim;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that readers see either the old file or the whole new one, never a part:
+ * the content goes to a temporary file in the same folder, which is then renamed into place.
+ * A failed or killed write leaves at most a hidden {@code .NAME.*.tmp} file, never a partial
+ * {@code NAME}.
+ *
+ * <pre>{@code
+ * AtomicFile.writeString(Path.of("out/report.json"), json);
+ * AtomicFile.write(Path.of("out/core.rpm"), out -> writer.writeTo(out));
+ * }</pre>
+ */
+public final class AtomicFile {
+  /** Writes the content of a file to {@code out}. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFile() {}
+
+  public static void writeString(Path target, String text) {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes {@code content} to {@code target} atomically; fails with a one-line {@link BadInputException}. */
+  public static void write(Path target, Content content) {
+    Path folder = target.toAbsolutePath().getParent();
+    Path temporary = null;
+    try {
+      Files.createDirectories(folder);
+      temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        content.writeTo(out);
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      BadInputException error = new BadInputException(target + ": cannot write: " + e.getMessage(), e);
+      removeAfterFailure(temporary, error);
+      throw error;
+    } catch (RuntimeException | Error e) {
+      removeAfterFailure(temporary, e);
+      throw e;
+    }
+  }
+
+  /** Removes the temporary file of a failed write; a failure to remove it is added to {@code failure}. */
+  private static void removeAfterFailure(Path temporary, Throwable failure) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

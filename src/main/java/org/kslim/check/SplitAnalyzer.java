@@ -1,0 +1,112 @@
+package org.kslim.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kslim.BadInputException;
+import org.kslim.budget.Budget;
+import org.kslim.budget.BudgetCheck;
+import org.kslim.budget.Waiver;
+import org.kslim.kmod.DependencyResolver;
+import org.kslim.kmod.DepmodResult;
+import org.kslim.kmod.ModuleSet;
+import org.kslim.kmod.ModuleSetReader;
+import org.kslim.policy.CompressionPolicy;
+import org.kslim.policy.Policy;
+import org.kslim.size.Measure;
+import org.kslim.size.PayloadFormat;
+import org.kslim.size.SizeCache;
+import org.kslim.size.SizeMeter;
+import org.kslim.size.SizeSettings;
+import org.kslim.size.SizeSheet;
+import org.kslim.source.Entry;
+import org.kslim.source.EntryType;
+import org.kslim.source.KernelPackage;
+import org.kslim.source.PackageFormat;
+import org.kslim.source.PackageReader;
+import org.kslim.split.Split;
+import org.kslim.split.Splitter;
+
+/**
+ * Splits a kernel package by a policy, measures every package and checks its budgets: what
+ * {@code kslim split} and {@code kslim check} do, as one library call.
+ *
+ * <pre>{@code
+ * SplitAnalysis analysis = SplitAnalyzer.analyze(CheckRequest.of(Path.of("linux-image.deb"), null));
+ * if (!analysis.passed()) { ... }
+ * }</pre>
+ */
+public final class SplitAnalyzer {
+  private SplitAnalyzer() {}
+
+  public static SplitAnalysis analyze(CheckRequest request) {
+    Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
+    Policy policy = ShippedPolicy.readOr(request.policyPath());
+    KernelPackage pkg = PackageReader.open(packagePath);
+    List<String> warnings = new ArrayList<>(policy.warnings());
+
+    ModuleSet modules = readModules(pkg, request);
+    DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
+    Split split = Splitter.split(depmod.graph(), policy, request.variants());
+    warnings.addAll(split.warnings());
+
+    SizeCache cache = request.cacheDirectory() == null
+        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings::add);
+    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request), cache);
+    SizeSheet sizes;
+    try {
+      sizes = meter.measure(pkg, entry -> Optional.of(packageOf(split, entry)));
+    } catch (IOException e) {
+      throw new BadInputException(packagePath + ": cannot read: " + e.getMessage(), e);
+    }
+    BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), waivers(policy), request.today());
+    return new SplitAnalysis(pkg.info(), modules, depmod, policy, split, sizes, budgets, warnings);
+  }
+
+  private static ModuleSet readModules(KernelPackage pkg, CheckRequest request) {
+    ModuleSetReader.Options options = ModuleSetReader.Options.DEFAULTS
+        .withKernelVersion(request.kernelVersion()).withKeepGoing(request.keepGoing());
+    try {
+      return new ModuleSetReader(options).read(pkg);
+    } catch (IOException e) {
+      throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Modules go to their package; directories and every other file to the image package. */
+  static String packageOf(Split split, Entry entry) {
+    return entry.type() == EntryType.DIRECTORY ? split.image() : split.packageOfEntry(entry.path());
+  }
+
+  /** The policy's format and compression; without one, the input's own format (a tree: rpm). */
+  static SizeSettings sizeSettings(Policy policy, PackageFormat input, CheckRequest request) {
+    PackageFormat target = policy.compression().map(CompressionPolicy::target)
+        .orElse(input == PackageFormat.DEB ? PackageFormat.DEB : PackageFormat.RPM);
+    PayloadFormat format = target == PackageFormat.DEB ? PayloadFormat.DEB : PayloadFormat.RPM;
+    SizeSettings settings = SizeSettings.of(format)
+        .withKind(request.compressor())
+        .withBlockSize(request.blockSize());
+    return policy.compression()
+        .map(c -> settings.withCompression(c.payload()))
+        .orElse(settings);
+  }
+
+  static List<Budget> budgets(Policy policy, Split split) {
+    List<Budget> budgets = new ArrayList<>();
+    for (String pkg : split.packages()) {
+      for (Map.Entry<Measure, Long> limit : policy.budgets().getOrDefault(pkg, Map.of()).entrySet()) {
+        budgets.add(new Budget(pkg, limit.getKey(), limit.getValue()));
+      }
+    }
+    return budgets;
+  }
+
+  static List<Waiver> waivers(Policy policy) {
+    return policy.waivers().stream()
+        .map(w -> new Waiver(w.pkg(), w.measure(), w.allow(), w.reason(), w.approvedBy(), w.expires()))
+        .toList();
+  }
+}

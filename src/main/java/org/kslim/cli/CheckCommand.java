@@ -1,0 +1,47 @@
+package org.kslim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.kslim.AtomicFile;
+import org.kslim.CheckFailedException;
+import org.kslim.check.SplitAnalysis;
+import org.kslim.check.SplitAnalyzer;
+import org.kslim.report.SplitReportJson;
+import org.kslim.report.SplitReportText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kslim check [PACKAGE] [--policy FILE] [--report DIR]}: the split's budgets and policy
+ * checks for CI. Exit 0 when everything passes, 1 when a budget or check fails, 2 for bad input.
+ *
+ * <pre>{@code
+ * kslim check linux-image.deb --policy policies/cloud.yaml --report out/
+ * }</pre>
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Check a kernel package's split against its policy's budgets and rules (exit 1 on failure).")
+final class CheckCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin SplitOptions options;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/report.json")
+  Path report;
+
+  @Override
+  public Integer call() {
+    SplitAnalysis analysis = SplitAnalyzer.analyze(options.request());
+    if (report != null) {
+      AtomicFile.writeString(report.resolve("report.json"), SplitReportJson.toJson(analysis));
+    }
+    SplitReportText.print(analysis, spec.commandLine().getOut());
+    if (!analysis.passed()) {
+      throw new CheckFailedException(analysis.budgets().failures().size() + " budget(s) breached, "
+          + analysis.split().violations().size() + " policy violation(s)");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,94 @@
+package org.kslim.report;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import org.kslim.budget.Verdict;
+import org.kslim.budget.Waiver;
+import org.kslim.check.SplitAnalysis;
+import org.kslim.size.Measure;
+import org.kslim.size.PackageSizes;
+import org.kslim.split.Move;
+import org.kslim.split.Violation;
+
+/**
+ * The table {@code kslim split} and {@code kslim check} print: every package in every measure,
+ * each budget's verdict, the moves, violations and warnings; within 80 columns.
+ *
+ * <pre>{@code
+ * SplitReportText.print(analysis, new PrintWriter(System.out, true));
+ * }</pre>
+ */
+public final class SplitReportText {
+  private SplitReportText() {}
+
+  public static void print(SplitAnalysis analysis, PrintWriter out) {
+    out.printf(Locale.ROOT, "kernel %s from %s, policy %s%n", analysis.modules().kernelVersion(),
+        analysis.packageInfo().name(), analysis.policy().source());
+    out.println();
+    out.printf(Locale.ROOT, "%-22s %7s %6s %11s %11s %11s %11s%n",
+        "package", "modules", "files", "installed", "inst-kib", "disk", "compressed");
+    String compressor = "";
+    for (String name : analysis.split().packages()) {
+      Optional<PackageSizes> sizes = analysis.sizes().find(name);
+      out.printf(Locale.ROOT, "%-22s %7d %6d %11s %11s %11s %11s%n",
+          name, analysis.split().modules(name).size(),
+          sizes.map(s -> s.get(Measure.FILES)).orElse(0L),
+          ByteUnits.format(sizes.map(s -> s.get(Measure.INSTALLED)).orElse(0L)),
+          sizes.map(s -> s.get(Measure.INSTALLED_KIB)).orElse(0L),
+          ByteUnits.format(sizes.map(s -> s.get(Measure.DISK)).orElse(0L)),
+          ByteUnits.format(sizes.map(s -> s.get(Measure.COMPRESSED)).orElse(0L)));
+      if (sizes.isPresent()) {
+        compressor = sizes.get().compressor().label();
+      }
+    }
+    if (!compressor.isEmpty()) {
+      out.println("compressed with " + compressor);
+    }
+    if (!analysis.budgets().verdicts().isEmpty()) {
+      out.println();
+      out.printf(Locale.ROOT, "%-22s %-13s %10s %10s %10s %7s %s%n",
+          "budget", "measure", "limit", "actual", "headroom", "", "");
+      for (Verdict verdict : analysis.budgets().verdicts()) {
+        out.printf(Locale.ROOT, "%-22s %-13s %10s %10s %10s %6.1f%% %s%n",
+            verdict.pkg(), verdict.measure().key(), amount(verdict.measure(), verdict.limit()),
+            amount(verdict.measure(), verdict.actual()), amount(verdict.measure(), verdict.headroom()),
+            verdict.headroomPercent(), verdict.pass() ? "pass" : "FAIL");
+        verdict.waiver().ifPresent(w -> out.println("  waiver " + describe(w)));
+      }
+    }
+    for (Waiver expired : analysis.budgets().expiredWaivers()) {
+      out.println("expired waiver (no longer applied): " + describe(expired));
+    }
+    if (!analysis.split().moves().isEmpty()) {
+      out.println();
+      out.println("moves (" + analysis.split().moves().size() + ")");
+      for (Move move : analysis.split().moves()) {
+        out.println("  " + move);
+      }
+    }
+    for (Violation violation : analysis.split().violations()) {
+      out.println("violation: " + violation.message());
+    }
+    for (String warning : analysis.warnings()) {
+      out.println("warning: " + warning);
+    }
+    out.println();
+    out.println(analysis.passed() ? "PASS" : "FAIL");
+    out.flush();
+  }
+
+  private static String describe(Waiver waiver) {
+    return "+" + amount(waiver.measure(), waiver.allow()) + " for " + waiver.pkg() + " " + waiver.measure().key()
+        + " until " + waiver.expires() + ", approved by " + waiver.approvedBy() + ": " + waiver.reason();
+  }
+
+  /** Bytes in binary units; installed-kib and files as plain counts. */
+  private static String amount(Measure measure, long value) {
+    return switch (measure) {
+      case INSTALLED_KIB -> value + " KiB";
+      case FILES -> Long.toString(value);
+      default -> ByteUnits.format(value);
+    };
+  }
+}

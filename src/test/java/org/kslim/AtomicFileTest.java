@@ -1,0 +1,42 @@
+package org.kslim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void replacesTheFileWhole() throws IOException {
+    Path target = dir.resolve("report.json");
+    AtomicFile.writeString(target, "old");
+    AtomicFile.writeString(target, "new");
+    assertThat(Files.readString(target)).isEqualTo("new");
+    assertThat(listing()).containsExactly("report.json");
+  }
+
+  @Test
+  void aFailedWriteKeepsTheOldFileAndLeavesNoTemporary() throws IOException {
+    Path target = dir.resolve("core.list");
+    AtomicFile.writeString(target, "complete");
+    assertThatThrownBy(() -> AtomicFile.write(target, out -> {
+      out.write("half".getBytes());
+      throw new IOException("disk full");
+    })).isInstanceOf(BadInputException.class).hasMessage(target + ": cannot write: disk full");
+    assertThat(Files.readString(target)).isEqualTo("complete");
+    assertThat(listing()).containsExactly("core.list");
+  }
+
+  private java.util.List<String> listing() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}
