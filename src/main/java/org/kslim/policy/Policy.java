@@ -18,7 +18,7 @@ import org.kslim.size.Measure;
  * <pre>{@code
  * Policy policy = PolicyReader.read(Path.of("policies/cloud.yaml"));
  * policy.activePackages(Set.of());                              // modules-core, modules, modules-extra
- * policy.budget("modules-core", Measure.INSTALLED);             // OptionalLong[62914560]
+ * policy.budget("modules-core", Measure.INSTALLED);             // e.g. OptionalLong[62914560] for 60MiB
  * policy.warnings();                                            // e.g. the Fedora-format notice
  * }</pre>
  *

@@ -1,19 +1,15 @@
 package org.kslim.split;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.kslim.BadInputException;
+import org.kslim.AtomicFile;
 
 /**
  * Writes one {@code <package>.list} per active package: its module paths, sorted, one a line;
  * an active package without modules gets an empty list, as filtermods.py writes. Each file is
- * written to a temporary file in {@code dir} and renamed into place.
+ * written atomically ({@link AtomicFile}).
  *
  * <pre>{@code
  * List<Path> written = SplitLists.write(split, Path.of("out"), ListStyle.ABSOLUTE,
@@ -31,6 +27,7 @@ public final class SplitLists {
    * @param modulesRoot {@code /lib/modules}, or {@code /usr/lib/modules} for a merged-usr
    *     package; used by {@link ListStyle#ABSOLUTE}
    * @return the files written, in package order
+   * @throws org.kslim.BadInputException when a list cannot be written
    */
   public static List<Path> write(Split split, Path dir, ListStyle style, String kernelVersion, String modulesRoot) {
     if (kernelVersion.isEmpty() || kernelVersion.contains("/") || kernelVersion.startsWith(".")) {
@@ -41,25 +38,14 @@ public final class SplitLists {
     }
     String prefix = style == ListStyle.ABSOLUTE ? modulesRoot + "/" + kernelVersion + "/" : "";
     List<Path> written = new ArrayList<>();
-    try {
-      Files.createDirectories(dir);
-      for (String pkg : split.packages()) {
-        Path target = dir.resolve(pkg + ".list");
-        Path temporary = Files.createTempFile(dir, "." + pkg, ".tmp");
-        try {
-          try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            for (String module : split.modules(pkg)) {
-              out.write(prefix + module + "\n");
-            }
-          }
-          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-          Files.deleteIfExists(temporary);
-        }
-        written.add(target);
+    for (String pkg : split.packages()) {
+      Path target = dir.resolve(pkg + ".list");
+      StringBuilder text = new StringBuilder();
+      for (String module : split.modules(pkg)) {
+        text.append(prefix).append(module).append('\n');
       }
-    } catch (IOException e) {
-      throw new BadInputException(dir + ": cannot write the module lists: " + e.getMessage(), e);
+      AtomicFile.write(target, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+      written.add(target);
     }
     return written;
   }
