@@ -27,6 +27,7 @@ import org.kslim.source.EntryType;
 import org.kslim.source.KernelPackage;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageReader;
+import org.kslim.split.BuiltinModules;
 import org.kslim.split.Split;
 import org.kslim.split.Splitter;
 
@@ -50,7 +51,7 @@ public final class SplitAnalyzer {
 
     ModuleSet modules = readModules(pkg, request);
     DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
-    Split split = Splitter.split(depmod.graph(), policy, request.variants());
+    Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
     warnings.addAll(split.warnings());
 
     SizeCache cache = request.cacheDirectory() == null

@@ -11,7 +11,7 @@ import org.kslim.kmod.DepmodRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code kslim depmod PACKAGE --out DIR}: writes the index files kmod's depmod would write for
@@ -29,28 +29,19 @@ import picocli.CommandLine.Parameters;
 final class DepmodCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PACKAGE", description = "a .deb, an .rpm or a folder holding lib/modules/VER")
-  Path packagePath;
+  @Mixin PackageOptions packageOptions;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the files go to DIR/VER")
   Path out;
 
-  @Option(names = "--symvers", paramLabel = "FILE", description = "the kernel's Module.symvers, to find unresolved symbols and CRC mismatches")
-  Path symvers;
-
-  @Option(names = "--kver", paramLabel = "VER", description = "the kernel to use when the package holds several")
-  String kernelVersion;
-
   @Option(names = "--strict", description = "exit 3 when any problem is found")
   boolean strict;
 
-  @Option(names = "--keep-going", description = "skip (and report) modules that cannot be parsed")
-  boolean keepGoing;
-
   @Override
   public Integer call() {
-    DepmodOptions options = new DepmodOptions(symvers, kernelVersion, keepGoing);
-    DepmodRun run = Depmod.run(packagePath, out, options);
+    DepmodOptions options = new DepmodOptions(
+        packageOptions.symvers, packageOptions.kernelVersion, packageOptions.keepGoing);
+    DepmodRun run = Depmod.run(packageOptions.packagePath, out, options);
     List<String> problems = run.problemLines();
     PrintWriter err = spec.commandLine().getErr();
     problems.forEach(err::println);

@@ -26,7 +26,7 @@ public final class Depmod {
    *     folder cannot be written
    */
   public static DepmodRun run(Path packagePath, Path out, DepmodOptions options) {
-    KernelSymbols kernel = options.symvers() == null ? null : KernelSymbols.from(KernelExports.fromSymvers(options.symvers()));
+    KernelSymbols kernel = options.symvers() == null ? null : KernelSymbols.from(KernelExportsFile.read(options.symvers()));
     KernelPackage kernelPackage = PackageReader.open(packagePath);
     ModuleSetReader.Options readOptions = ModuleSetReader.Options.DEFAULTS
         .withKernelVersion(options.kernelVersion()).withKeepGoing(options.keepGoing());
@@ -38,12 +38,7 @@ public final class Depmod {
     }
     DepmodResult result = DependencyResolver.resolve(set.modules(), set.modulesOrder(), kernel);
     Path folder = out.resolve(set.kernelVersion());
-    List<Path> written;
-    try {
-      written = DepmodIndexWriter.write(result, folder);
-    } catch (IOException e) {
-      throw new BadInputException(folder + ": cannot write: " + e.getMessage(), e);
-    }
+    List<Path> written = DepmodIndexWriter.write(result, folder);
     return new DepmodRun(set.kernelVersion(), folder, written, result, set.problems());
   }
 }

@@ -1,17 +1,13 @@
 package org.kslim.kmod;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.kslim.AtomicFile;
 
 /**
  * Writes depmod's text index files for a {@link DepmodResult} into a folder (the
@@ -29,29 +25,14 @@ public final class DepmodIndexWriter {
   private DepmodIndexWriter() {}
 
   /** Writes modules.dep, .alias, .softdep, .symbols and .devname into {@code folder} (created if missing). */
-  public static List<Path> write(DepmodResult result, Path folder) throws IOException {
-    Files.createDirectories(folder);
+  public static List<Path> write(DepmodResult result, Path folder) {
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, Function<DepmodResult, String>> file : FILES.entrySet()) {
       Path target = folder.resolve(file.getKey());
-      writeAtomically(target, file.getValue().apply(result).getBytes(StandardCharsets.UTF_8));
+      AtomicFile.writeString(target, file.getValue().apply(result));
       written.add(target);
     }
     return written;
-  }
-
-  private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temporary, content);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
   }
 
   private static Map<String, Function<DepmodResult, String>> files() {
