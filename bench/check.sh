@@ -22,12 +22,7 @@ cp "$here/policies/cloud.yaml" "$work/cloud.yaml"
 sed 's/reason: what no rule claims/reason: (edited) what no rule claims/' "$work/cloud.yaml" > "$edited"
 
 summary() {
-  python3 - "$1" <<'PY'
-import json, statistics, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    t = r["times"]
-    print(f"| {r['command']} | {statistics.median(t):.2f} | {min(t):.2f} - {max(t):.2f} |")
-PY
+  python3 "$here/bench/median.py" "$1"
 }
 
 echo "| command | median s | range s |"

@@ -22,12 +22,7 @@ gv=$(ls "$work/generic/lib/modules"); xv=$(ls "$work/k612/lib/modules")
 run() { # name, then hyperfine arguments
   local name=$1; shift
   hyperfine -N -w 2 -r 10 --export-json "$work/$name.json" "$@" >/dev/null
-  python3 - "$work/$name.json" <<'PY'
-import json, statistics, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    t = r["times"]
-    print(f"| {r['command']} | {statistics.median(t):.3f} | {min(t):.3f} - {max(t):.3f} |")
-PY
+  python3 "$here/bench/median.py" "$work/$name.json"
 }
 
 echo "| command | median s | range s |"

@@ -19,4 +19,11 @@ public class StrictProblemsException extends KslimException {
   public int exitCode() {
     return STRICT_PROBLEMS;
   }
+
+  /** Fails when {@code strict} is on and {@code count} problems were found. */
+  public static void throwIfStrict(boolean strict, int count) {
+    if (strict && count > 0) {
+      throw new StrictProblemsException(count + (count == 1 ? " problem" : " problems") + " found (--strict)");
+    }
+  }
 }

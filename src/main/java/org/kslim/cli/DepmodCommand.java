@@ -49,9 +49,7 @@ final class DepmodCommand implements Callable<Integer> {
     PrintWriter outWriter = spec.commandLine().getOut();
     outWriter.println(run.folder() + ": " + run.result().modules().size() + " modules, " + problems.size() + " problems");
     outWriter.flush();
-    if (strict && !problems.isEmpty()) {
-      throw new StrictProblemsException(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found (--strict)");
-    }
+    StrictProblemsException.throwIfStrict(strict, problems.size());
     return 0;
   }
 }

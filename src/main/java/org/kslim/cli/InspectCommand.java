@@ -46,9 +46,7 @@ final class InspectCommand implements Callable<Integer> {
     } else {
       InspectionText.print(inspection, out);
     }
-    if (strict && !inspection.problems().isEmpty()) {
-      throw new StrictProblemsException(inspection.problems().size() + " problems found (--strict)");
-    }
+    StrictProblemsException.throwIfStrict(strict, inspection.problems().size());
     return 0;
   }
 }
