@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +80,13 @@ public final class SizeMeter {
       return thread;
     });
     try {
-      List<Future<PackageSizes>> futures = new ArrayList<>();
-      new TreeMap<>(packages).forEach((name, files) -> futures.add(pool.submit(() -> measure(name, files))));
+      // largest first, so that the last package to finish is a small one
+      Map<String, Future<PackageSizes>> futures = new TreeMap<>();
+      packages.entrySet().stream()
+          .sorted(Comparator.comparingLong((Map.Entry<String, List<FileContent>> e) -> -bytes(e.getValue())))
+          .forEach(e -> futures.put(e.getKey(), pool.submit(() -> measure(e.getKey(), e.getValue()))));
       List<PackageSizes> sizes = new ArrayList<>();
-      for (Future<PackageSizes> future : futures) {
+      for (Future<PackageSizes> future : futures.values()) {
         sizes.add(future.get());
       }
       return new SizeSheet(sizes);
@@ -94,6 +98,10 @@ public final class SizeMeter {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static long bytes(List<FileContent> files) {
+    return files.stream().mapToLong(f -> f.bytes().length).sum();
   }
 
   /** Measures one package holding {@code files}. */

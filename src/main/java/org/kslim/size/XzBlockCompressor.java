@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,11 +67,7 @@ final class XzBlockCompressor implements Compressor {
   /** Buffers a block of input, hands it to a worker, and writes the stream when closed. */
   private final class BlockStream extends OutputStream {
     private final OutputStream sink;
-    private final ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "kslim-xz");
-      thread.setDaemon(true);
-      return thread;
-    });
+    private ExecutorService pool;
     private final Semaphore inFlight = new Semaphore(threads);
     private final List<Future<XzStreamFormat.Block>> blocks = new ArrayList<>();
     private byte[] chunk = new byte[0];
@@ -91,10 +88,11 @@ final class XzBlockCompressor implements Compressor {
       int at = offset;
       int rest = length;
       while (rest > 0) {
-        if (chunk.length == 0) {
-          chunk = new byte[blockSize];
-        }
         int n = Math.min(rest, blockSize - filled);
+        if (filled + n > chunk.length) {
+          // grow towards a whole block: a small file never costs a block-sized buffer
+          chunk = Arrays.copyOf(chunk, (int) Math.min(blockSize, Math.max(2L * chunk.length, filled + n)));
+        }
         System.arraycopy(bytes, at, chunk, filled, n);
         filled += n;
         at += n;
@@ -116,6 +114,13 @@ final class XzBlockCompressor implements Compressor {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while compressing");
       }
+      if (pool == null) {
+        pool = Executors.newFixedThreadPool(threads, task -> {
+          Thread thread = new Thread(task, "kslim-xz");
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
       blocks.add(pool.submit(() -> {
         try {
           return XzStreamFormat.singleBlock(compress(full, length));
@@ -132,10 +137,13 @@ final class XzBlockCompressor implements Compressor {
       }
       closed = true;
       try {
-        if (filled > 0) {
+        List<XzStreamFormat.Block> done = new ArrayList<>();
+        if (blocks.isEmpty() && filled > 0) {
+          // input of one block or less (a single file): compress here, no worker needed
+          done.add(XzStreamFormat.singleBlock(compress(chunk, filled)));
+        } else if (filled > 0) {
           submit();
         }
-        List<XzStreamFormat.Block> done = new ArrayList<>();
         for (Future<XzStreamFormat.Block> block : blocks) {
           done.add(block.get());
         }
@@ -146,7 +154,9 @@ final class XzBlockCompressor implements Compressor {
       } catch (ExecutionException e) {
         throw new IOException("xz compression failed: " + e.getCause().getMessage(), e.getCause());
       } finally {
-        pool.shutdownNow();
+        if (pool != null) {
+          pool.shutdownNow();
+        }
       }
     }
   }

@@ -93,6 +93,10 @@ class PayloadRealKernelTest {
     System.out.printf("Installed-Size: declared %d KiB, measured %d KiB + control area %d KiB%n",
         declared, sizes.get(Measure.INSTALLED_KIB), controlKib);
     assertThat(sizes.get(Measure.INSTALLED_KIB) + controlKib).isEqualTo(declared);
+    String du = new String(run(work, "du", "-B1", "-s", "--exclude=DEBIAN", root.toString()),
+        StandardCharsets.US_ASCII).split("\\s")[0];
+    System.out.printf("disk: measured %d bytes, du -B1 -s of the unpacked tree %s (equal on ext4)%n",
+        sizes.get(Measure.DISK), du);
   }
 
   @RealKernelTest
