@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kslim.size.SizeSheet;
+import org.kslim.policy.Waiver;
 
 /**
  * Every budget held against the measured sizes, with waivers applied as of a given day.
@@ -39,7 +40,7 @@ public record BudgetCheck(List<Verdict> verdicts, List<Waiver> expiredWaivers) {
         throw new IllegalArgumentException("two budgets for " + budget.pkg() + " " + budget.measure().key());
       }
       long actual = sheet.find(budget.pkg()).map(p -> p.get(budget.measure())).orElse(0L);
-      List<Waiver> covering = waivers.stream().filter(w -> w.covers(budget)).toList();
+      List<Waiver> covering = waivers.stream().filter(w -> w.pkg().equals(budget.pkg()) && w.measure() == budget.measure()).toList();
       Optional<Waiver> active = covering.stream().filter(w -> w.activeOn(today))
           .max(Comparator.comparingLong(Waiver::allow));
       List<Waiver> expired = covering.stream().filter(w -> !w.activeOn(today)).toList();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.kslim.size.Measure;
+import org.kslim.policy.Waiver;
 
 /**
  * The outcome of one budget: what was allowed, what was measured, how much room is left, which

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.kslim.BadInputException;
 import org.kslim.budget.Budget;
 import org.kslim.budget.BudgetCheck;
-import org.kslim.budget.Waiver;
 import org.kslim.kmod.DependencyResolver;
 import org.kslim.kmod.DepmodResult;
 import org.kslim.kmod.ModuleSet;
@@ -63,7 +62,7 @@ public final class SplitAnalyzer {
     } catch (IOException e) {
       throw new BadInputException(packagePath + ": cannot read: " + e.getMessage(), e);
     }
-    BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), waivers(policy), request.today());
+    BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), policy.waivers(), request.today());
     return new SplitAnalysis(pkg.info(), modules, depmod, policy, split, sizes, budgets, warnings);
   }
 
@@ -103,11 +102,5 @@ public final class SplitAnalyzer {
       }
     }
     return budgets;
-  }
-
-  static List<Waiver> waivers(Policy policy) {
-    return policy.waivers().stream()
-        .map(w -> new Waiver(w.pkg(), w.measure(), w.allow(), w.reason(), w.approvedBy(), w.expires()))
-        .toList();
   }
 }

@@ -32,4 +32,9 @@ public record Waiver(
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(where, "where");
   }
+
+  /** Whether the waiver still applies on {@code today} (it does on its expiry date). */
+  public boolean activeOn(LocalDate today) {
+    return !today.isAfter(expires);
+  }
 }

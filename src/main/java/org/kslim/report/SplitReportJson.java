@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.kslim.budget.Verdict;
-import org.kslim.budget.Waiver;
+import org.kslim.policy.Waiver;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.kmod.Module;
 import org.kslim.policy.Rule;

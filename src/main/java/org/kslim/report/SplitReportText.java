@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import org.kslim.budget.Verdict;
-import org.kslim.budget.Waiver;
+import org.kslim.policy.Waiver;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.size.Measure;
 import org.kslim.size.PackageSizes;

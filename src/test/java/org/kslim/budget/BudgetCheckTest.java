@@ -13,6 +13,8 @@ import org.kslim.size.Measure;
 import org.kslim.size.PackageSizes;
 import org.kslim.size.PayloadFormat;
 import org.kslim.size.SizeSheet;
+import org.kslim.policy.Location;
+import org.kslim.policy.Waiver;
 
 class BudgetCheckTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
@@ -28,7 +30,7 @@ class BudgetCheckTest {
   }
 
   private static Waiver waiver(long allow, LocalDate expires) {
-    return new Waiver("core", Measure.COMPRESSED, allow, "nvme-tcp for the storage rollout", "kernel-team", expires);
+    return new Waiver("core", Measure.COMPRESSED, allow, "nvme-tcp for the storage rollout", "kernel-team", expires, new Location("policy.yaml", 12));
   }
 
   @Test
@@ -75,7 +77,7 @@ class BudgetCheckTest {
   @Test
   void expiredWaiverStopsApplyingAndIsReported() {
     Waiver expired = waiver(300, TODAY.minusDays(1));
-    Waiver otherPackage = new Waiver("gone", Measure.INSTALLED, 1, "old", "me", TODAY.minusYears(1));
+    Waiver otherPackage = new Waiver("gone", Measure.INSTALLED, 1, "old", "me", TODAY.minusYears(1), new Location("policy.yaml", 20));
     BudgetCheck check = BudgetCheck.of(SHEET, List.of(new Budget("core", Measure.COMPRESSED, 800)),
         List.of(expired, otherPackage), TODAY);
 
