@@ -1,8 +1,11 @@
 package org.kslim.report;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.kslim.budget.Verdict;
 import org.kslim.policy.Waiver;
 import org.kslim.check.SplitAnalysis;
@@ -20,6 +23,9 @@ import org.kslim.split.Violation;
  * }</pre>
  */
 public final class SplitReportText {
+  private static final int MOVES_SHOWN = 10;
+  private static final int WIDTH = 80;
+
   private SplitReportText() {}
 
   public static void print(SplitAnalysis analysis, PrintWriter out) {
@@ -60,22 +66,33 @@ public final class SplitReportText {
     for (Waiver expired : analysis.budgets().expiredWaivers()) {
       out.println("expired waiver (no longer applied): " + describe(expired));
     }
-    if (!analysis.split().moves().isEmpty()) {
+    List<Move> moves = analysis.split().moves();
+    if (!moves.isEmpty()) {
       out.println();
-      out.println("moves (" + analysis.split().moves().size() + ")");
-      for (Move move : analysis.split().moves()) {
-        out.println("  " + move);
+      out.printf(Locale.ROOT, "moves (%d; every chain in report.json)%n", moves.size());
+      moves.stream().limit(MOVES_SHOWN).forEach(move -> out.println("  " + fit(move.name() + ": " + move.wanted()
+          + " -> " + move.actual() + (move.chain().isEmpty() ? "" : ", " + move.chain().get(0).toString()))));
+      if (moves.size() > MOVES_SHOWN) {
+        out.printf(Locale.ROOT, "  ... and %d more%n", moves.size() - MOVES_SHOWN);
       }
     }
     for (Violation violation : analysis.split().violations()) {
       out.println("violation: " + violation.message());
     }
+    Set<String> moveLines = moves.stream().map(Move::toString).collect(Collectors.toSet());
     for (String warning : analysis.warnings()) {
-      out.println("warning: " + warning);
+      if (!moveLines.contains(warning)) {
+        out.println("warning: " + warning);
+      }
     }
     out.println();
     out.println(analysis.passed() ? "PASS" : "FAIL");
     out.flush();
+  }
+
+  /** The line cut to the terminal width (the indent of two included). */
+  private static String fit(String line) {
+    return line.length() <= WIDTH - 2 ? line : line.substring(0, WIDTH - 5) + "...";
   }
 
   private static String describe(Waiver waiver) {
