@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kslim.BadInputException;
+import org.kslim.Progress;
 import org.kslim.budget.Budget;
 import org.kslim.budget.BudgetCheck;
 import org.kslim.kmod.DependencyResolver;
@@ -43,12 +44,17 @@ public final class SplitAnalyzer {
   private SplitAnalyzer() {}
 
   public static SplitAnalysis analyze(CheckRequest request) {
+    return analyze(request, Progress.NONE);
+  }
+
+  /** As {@link #analyze(CheckRequest)}, telling {@code progress} of reading and compressing. */
+  public static SplitAnalysis analyze(CheckRequest request, Progress progress) {
     Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
     Policy policy = ShippedPolicy.readOr(request.policyPath());
     KernelPackage pkg = PackageReader.open(packagePath);
     List<String> warnings = new ArrayList<>(policy.warnings());
 
-    ModuleSet modules = readModules(pkg, request);
+    ModuleSet modules = readModules(pkg, request, progress);
     DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
     Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
     warnings.addAll(split.warnings());
@@ -58,7 +64,7 @@ public final class SplitAnalyzer {
     SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request), cache);
     SizeSheet sizes;
     try {
-      sizes = meter.measure(pkg, entry -> Optional.of(packageOf(split, entry)));
+      sizes = meter.measure(pkg, entry -> Optional.of(packageOf(split, entry)), progress);
     } catch (IOException e) {
       throw new BadInputException(packagePath + ": cannot read: " + e.getMessage(), e);
     }
@@ -66,11 +72,11 @@ public final class SplitAnalyzer {
     return new SplitAnalysis(pkg.info(), modules, depmod, policy, split, sizes, budgets, warnings);
   }
 
-  private static ModuleSet readModules(KernelPackage pkg, CheckRequest request) {
+  private static ModuleSet readModules(KernelPackage pkg, CheckRequest request, Progress progress) {
     ModuleSetReader.Options options = ModuleSetReader.Options.DEFAULTS
         .withKernelVersion(request.kernelVersion()).withKeepGoing(request.keepGoing());
     try {
-      return new ModuleSetReader(options).read(pkg);
+      return new ModuleSetReader(options).read(pkg, progress);
     } catch (IOException e) {
       throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
     }

@@ -2,12 +2,9 @@ package org.kslim.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.kslim.AtomicFile;
 import org.kslim.CheckFailedException;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
-import org.kslim.report.SplitReportJson;
-import org.kslim.report.SplitReportText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +15,7 @@ import picocli.CommandLine.Option;
  * checks for CI. Exit 0 when everything passes, 1 when a budget or check fails, 2 for bad input.
  *
  * <pre>{@code
- * kslim check linux-image.deb --policy policies/cloud.yaml --report out/
+ * kslim check linux-image.deb --policy policies/cloud.yaml --report out/ --junit kslim-junit.xml
  * }</pre>
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -28,16 +25,15 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin SplitOptions options;
 
-  @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/report.json")
+  @Mixin ReportOptions outputs;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/report.json and DIR/report.html")
   Path report;
 
   @Override
   public Integer call() {
-    SplitAnalysis analysis = SplitAnalyzer.analyze(options.request());
-    if (report != null) {
-      AtomicFile.writeString(report.resolve("report.json"), SplitReportJson.toJson(analysis));
-    }
-    SplitReportText.print(analysis, spec.commandLine().getOut());
+    SplitAnalysis analysis = SplitAnalyzer.analyze(options.request(), outputs.progress());
+    outputs.emit(analysis, report, spec.commandLine().getOut());
     if (!analysis.passed()) {
       throw new CheckFailedException(analysis.budgets().failures().size() + " budget(s) breached, "
           + analysis.split().violations().size() + " policy violation(s)");

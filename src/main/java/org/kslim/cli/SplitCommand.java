@@ -1,15 +1,11 @@
 package org.kslim.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.kslim.AtomicFile;
 import org.kslim.CheckFailedException;
 import org.kslim.UsageException;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
-import org.kslim.report.SplitReportJson;
-import org.kslim.report.SplitReportText;
 import org.kslim.split.ListStyle;
 import org.kslim.split.SplitLists;
 import picocli.CommandLine;
@@ -33,7 +29,9 @@ final class SplitCommand implements Callable<Integer> {
 
   @Mixin SplitOptions options;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the lists and report.json go")
+  @Mixin ReportOptions outputs;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the lists, report.json and report.html go")
   Path out;
 
   @Option(names = "--format", paramLabel = "lists", defaultValue = "lists", description = "what to write (default: ${DEFAULT-VALUE})")
@@ -53,13 +51,11 @@ final class SplitCommand implements Callable<Integer> {
       case "relative" -> ListStyle.RELATIVE;
       default -> throw new UsageException("--list-style must be absolute or relative: " + listStyle);
     };
-    SplitAnalysis analysis = SplitAnalyzer.analyze(options.request());
+    SplitAnalysis analysis = SplitAnalyzer.analyze(options.request(), outputs.progress());
     String modulesRoot = analysis.modules().modulesRoot();
     String modulesBase = "/" + modulesRoot.substring(0, modulesRoot.lastIndexOf('/'));
     SplitLists.write(analysis.split(), out, style, analysis.modules().kernelVersion(), modulesBase);
-    AtomicFile.writeString(out.resolve("report.json"), SplitReportJson.toJson(analysis));
-    PrintWriter stdout = spec.commandLine().getOut();
-    SplitReportText.print(analysis, stdout);
+    outputs.emit(analysis, out, spec.commandLine().getOut());
     if (!analysis.passed()) {
       throw new CheckFailedException("the split fails its policy: see the table above and " + out.resolve("report.json"));
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kslim.BadInputException;
 import org.kslim.KslimException;
+import org.kslim.Progress;
 import org.kslim.UsageException;
 import org.kslim.kmod.VersionTree.ModuleOutcome;
 import org.kslim.source.Entry;
@@ -95,14 +96,22 @@ public final class ModuleSetReader {
    * @throws BadInputException when it holds no module tree, or (unless keeping going) a module is broken
    */
   public ModuleSet read(KernelPackage pkg) throws IOException {
+    return read(pkg, Progress.NONE);
+  }
+
+  /** As {@link #read(KernelPackage)}, telling {@code progress} of every entry read (count and bytes). */
+  public ModuleSet read(KernelPackage pkg, Progress progress) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), task -> {
       Thread thread = new Thread(task, "kslim-module-parser");
       thread.setDaemon(true);
       return thread;
     });
-    try {
+    try (Progress.Task task = progress.start("reading " + pkg.path().getFileName(), -1, -1)) {
       Run run = new Run(pkg.path().toString(), pool);
-      pkg.forEachEntry(run);
+      pkg.forEachEntry((entry, content) -> {
+        run.visit(entry, content);
+        task.advance(1, entry.isFile() ? entry.size() : 0);
+      });
       return run.finish();
     } finally {
       pool.shutdownNow();

@@ -1,6 +1,7 @@
 package org.kslim.report;
 
 import java.util.Locale;
+import org.kslim.size.Measure;
 
 /**
  * Byte counts as a person reads them in a terminal: binary units with one decimal.
@@ -8,6 +9,7 @@ import java.util.Locale;
  * <pre>{@code
  * ByteUnits.format(97_000_000L);   // "92.5 MiB"
  * ByteUnits.format(512);           // "512 B"
+ * ByteUnits.of(Measure.INSTALLED_KIB, 900);   // "900 KiB"
  * }</pre>
  */
 public final class ByteUnits {
@@ -27,6 +29,15 @@ public final class ByteUnits {
       unit++;
     }
     return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+  }
+
+  /** An amount of {@code measure}: bytes in binary units, installed-kib in KiB, files as a count. */
+  public static String of(Measure measure, long value) {
+    return switch (measure) {
+      case INSTALLED_KIB -> value + " KiB";
+      case FILES -> Long.toString(value);
+      default -> format(value);
+    };
   }
 
   /** A signed change: {@code +1.5 MiB}, {@code -300 B}. */

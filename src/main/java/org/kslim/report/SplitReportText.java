@@ -25,10 +25,18 @@ import org.kslim.split.Violation;
 public final class SplitReportText {
   private static final int MOVES_SHOWN = 10;
   private static final int WIDTH = 80;
+  private static final String GREEN = "\u001b[32m";
+  private static final String RED = "\u001b[1;31m";
+  private static final String RESET = "\u001b[0m";
 
   private SplitReportText() {}
 
   public static void print(SplitAnalysis analysis, PrintWriter out) {
+    print(analysis, out, false);
+  }
+
+  /** As {@link #print(SplitAnalysis, PrintWriter)}; {@code color} paints pass green and FAIL red (for a terminal). */
+  public static void print(SplitAnalysis analysis, PrintWriter out, boolean color) {
     out.printf(Locale.ROOT, "kernel %s from %s, policy %s%n", analysis.modules().kernelVersion(),
         analysis.packageInfo().name(), analysis.policy().source());
     out.println();
@@ -57,9 +65,9 @@ public final class SplitReportText {
           "budget", "measure", "limit", "actual", "headroom", "", "");
       for (Verdict verdict : analysis.budgets().verdicts()) {
         out.printf(Locale.ROOT, "%-22s %-13s %10s %10s %10s %6.1f%% %s%n",
-            verdict.pkg(), verdict.measure().key(), amount(verdict.measure(), verdict.limit()),
-            amount(verdict.measure(), verdict.actual()), amount(verdict.measure(), verdict.headroom()),
-            verdict.headroomPercent(), verdict.pass() ? "pass" : "FAIL");
+            verdict.pkg(), verdict.measure().key(), ByteUnits.of(verdict.measure(), verdict.limit()),
+            ByteUnits.of(verdict.measure(), verdict.actual()), ByteUnits.of(verdict.measure(), verdict.headroom()),
+            verdict.headroomPercent(), paint(verdict.pass() ? "pass" : "FAIL", verdict.pass(), color));
         verdict.waiver().ifPresent(w -> out.println("  waiver " + describe(w)));
       }
     }
@@ -86,8 +94,12 @@ public final class SplitReportText {
       }
     }
     out.println();
-    out.println(analysis.passed() ? "PASS" : "FAIL");
+    out.println(paint(analysis.passed() ? "PASS" : "FAIL", analysis.passed(), color));
     out.flush();
+  }
+
+  private static String paint(String word, boolean good, boolean color) {
+    return color ? (good ? GREEN : RED) + word + RESET : word;
   }
 
   /** The line cut to the terminal width (the indent of two included). */
@@ -96,16 +108,7 @@ public final class SplitReportText {
   }
 
   private static String describe(Waiver waiver) {
-    return "+" + amount(waiver.measure(), waiver.allow()) + " for " + waiver.pkg() + " " + waiver.measure().key()
+    return "+" + ByteUnits.of(waiver.measure(), waiver.allow()) + " for " + waiver.pkg() + " " + waiver.measure().key()
         + " until " + waiver.expires() + ", approved by " + waiver.approvedBy() + ": " + waiver.reason();
-  }
-
-  /** Bytes in binary units; installed-kib and files as plain counts. */
-  private static String amount(Measure measure, long value) {
-    return switch (measure) {
-      case INSTALLED_KIB -> value + " KiB";
-      case FILES -> Long.toString(value);
-      default -> ByteUnits.format(value);
-    };
   }
 }

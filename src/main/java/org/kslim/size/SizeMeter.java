@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.kslim.BadInputException;
+import org.kslim.Progress;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryType;
 import org.kslim.source.KernelPackage;
@@ -62,18 +63,42 @@ public final class SizeMeter {
    */
   public SizeSheet measure(KernelPackage source, Function<Entry, Optional<String>> packageOf)
       throws IOException {
+    return measure(source, packageOf, Progress.NONE);
+  }
+
+  /**
+   * As {@link #measure(KernelPackage, Function)}, telling {@code progress} of the entries read
+   * and then of the packages compressed (with their uncompressed bytes).
+   */
+  public SizeSheet measure(KernelPackage source, Function<Entry, Optional<String>> packageOf, Progress progress)
+      throws IOException {
     Map<String, List<FileContent>> packages = new TreeMap<>();
-    source.forEachEntry((entry, content) -> {
-      Optional<String> name = packageOf.apply(entry);
-      if (name.isPresent()) {
-        packages.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(read(source, entry, content));
-      }
-    });
-    return measure(packages);
+    try (Progress.Task task = progress.start("measuring " + source.path().getFileName(), -1, -1)) {
+      source.forEachEntry((entry, content) -> {
+        Optional<String> name = packageOf.apply(entry);
+        if (name.isPresent()) {
+          packages.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(read(source, entry, content));
+        }
+        task.advance(1, entry.isFile() ? entry.size() : 0);
+      });
+    }
+    return measure(packages, progress);
   }
 
   /** Measures each named file set, in parallel; the sheet lists them by name. */
   public SizeSheet measure(Map<String, List<FileContent>> packages) throws IOException {
+    return measure(packages, Progress.NONE);
+  }
+
+  /** As {@link #measure(Map)}, telling {@code progress} of each package measured (with its bytes). */
+  public SizeSheet measure(Map<String, List<FileContent>> packages, Progress progress) throws IOException {
+    long total = packages.values().stream().mapToLong(SizeMeter::bytes).sum();
+    try (Progress.Task task = progress.start("compressing", packages.size(), total)) {
+      return measure(packages, task);
+    }
+  }
+
+  private SizeSheet measure(Map<String, List<FileContent>> packages, Progress.Task done) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
       Thread thread = new Thread(task, "kslim-size");
       thread.setDaemon(true);
@@ -84,7 +109,11 @@ public final class SizeMeter {
       Map<String, Future<PackageSizes>> futures = new TreeMap<>();
       packages.entrySet().stream()
           .sorted(Comparator.comparingLong((Map.Entry<String, List<FileContent>> e) -> -bytes(e.getValue())))
-          .forEach(e -> futures.put(e.getKey(), pool.submit(() -> measure(e.getKey(), e.getValue()))));
+          .forEach(e -> futures.put(e.getKey(), pool.submit(() -> {
+            PackageSizes sizes = measure(e.getKey(), e.getValue());
+            done.advance(1, bytes(e.getValue()));
+            return sizes;
+          })));
       List<PackageSizes> sizes = new ArrayList<>();
       for (Future<PackageSizes> future : futures.values()) {
         sizes.add(future.get());

@@ -27,7 +27,7 @@ class CheckCommandTest {
   void exitsOneWhenABudgetIsBreached() throws IOException {
     Path tree = SplitAnalyzerFixtures.kernelTree(dir);
     Path policy = SplitAnalyzerFixtures.policy(dir, "5000");
-    CliRun run = CliRun.of("check", tree.toString(), "--policy", policy.toString(), "--no-cache");
+    CliRun run = CliRun.of("check", tree.toString(), "--policy", policy.toString(), "--no-cache", "--quiet");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).contains("FAIL");
     assertThat(run.err()).startsWith("kslim: 1 budget(s) breached");

@@ -1,0 +1,59 @@
+package org.kslim.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.kslim.AtomicFile;
+import org.kslim.Progress;
+import org.kslim.check.SplitAnalysis;
+import org.kslim.report.SplitReportHtml;
+import org.kslim.report.SplitReportJson;
+import org.kslim.report.SplitReportJunit;
+import org.kslim.report.SplitReportText;
+import picocli.CommandLine.Option;
+
+/** The outputs {@code split} and {@code check} share: JSON or the table, JUnit XML, progress, the report folder. */
+final class ReportOptions {
+  @Option(names = "--json", description = "print report.json to stdout instead of the table")
+  boolean json;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "also write JUnit XML: one test case per package and budgeted measure")
+  Path junit;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+  boolean quiet;
+
+  private final Terminal terminal = Terminal.detect(System.getenv());
+
+  Progress progress() {
+    return quiet ? Progress.NONE : ConsoleProgress.of(System.err, terminal.interactive());
+  }
+
+  /** Writes {@code dir/report.json} and {@code dir/report.html} when {@code dir} is given, the JUnit file, then stdout. */
+  void emit(SplitAnalysis analysis, Path dir, PrintWriter out) {
+    String reportJson = SplitReportJson.toJson(analysis);
+    if (dir != null) {
+      AtomicFile.writeString(dir.resolve("report.json"), reportJson);
+      AtomicFile.writeString(dir.resolve("report.html"), SplitReportHtml.render(reportJson));
+    }
+    if (junit != null) {
+      AtomicFile.writeString(junit, SplitReportJunit.toXml(analysis, LocalDateTime.now(), hostname()));
+    }
+    if (json) {
+      out.print(reportJson);
+      out.flush();
+    } else {
+      SplitReportText.print(analysis, out, terminal.color());
+    }
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}
