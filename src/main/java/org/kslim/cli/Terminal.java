@@ -1,5 +1,6 @@
 package org.kslim.cli;
 
+import java.io.Console;
 import java.util.Map;
 
 /**
@@ -15,7 +16,21 @@ import java.util.Map;
  */
 record Terminal(boolean interactive, boolean color) {
   static Terminal detect(Map<String, String> env) {
-    return of(System.console() != null, env);
+    return of(interactive(System.console()), env);
+  }
+
+  /** Java 17 has a console only on a terminal; from Java 22 on, {@code Console.isTerminal()} tells. */
+  private static boolean interactive(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot ask the console whether it is a terminal", e);
+    }
   }
 
   static Terminal of(boolean interactive, Map<String, String> env) {
