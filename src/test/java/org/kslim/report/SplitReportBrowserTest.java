@@ -3,6 +3,8 @@ package org.kslim.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -98,6 +100,34 @@ class SplitReportBrowserTest {
 
       assertThat(chromium.pageErrors()).isEmpty();
       assertThat(chromium.requestedUrls()).isNotEmpty().allMatch(url -> url.startsWith("file:") || url.startsWith("data:"));
+    }
+  }
+
+  @BrowserTest
+  void showsWhatIfAndTrendWhenTheReportHoldsThem() throws Exception {
+    ObjectNode report = (ObjectNode) new ObjectMapper().readTree(SplitReportJson.toJson(fixtureAnalysis()));
+    report.set("whatif", new ObjectMapper().readTree("""
+        [{"change": "move drm to core", "passed": false,
+          "packages": [{"name": "core", "measures": {"installed": 20000, "compressed": 900}, "delta": {"installed": 472, "compressed": 200}}]}]
+        """));
+    report.set("history", new ObjectMapper().readTree("""
+        [{"label": "6.1.0-27", "packages": [{"name": "core", "measures": {"installed": 9000, "compressed": 400}},
+                                            {"name": "optional", "measures": {"installed": 400, "compressed": 200}}]},
+         {"label": "6.1.0-28", "packages": [{"name": "core", "measures": {"installed": 11000, "compressed": 515}},
+                                            {"name": "optional", "measures": {"installed": 472, "compressed": 236}}]}]
+        """));
+    Path html = dir.resolve("report.html");
+    Files.writeString(html, SplitReportHtml.render(report.toString()));
+    try (HeadlessChromium chromium = HeadlessChromium.start(dir)) {
+      chromium.open(html);
+      assertThat(chromium.evaluate("document.getElementById('whatif-section').hidden").asBoolean()).isFalse();
+      assertThat(chromium.evaluate("document.getElementById('whatif').textContent").asText())
+          .contains("move drm to core").contains("FAIL").contains("19.5 KiB").contains("472 B");
+      assertThat(chromium.evaluate("document.getElementById('trend-section').hidden").asBoolean()).isFalse();
+      assertThat(chromium.evaluate("[...document.querySelectorAll('svg.trend polyline')]"
+          + ".map(p => p.closest('svg').dataset.measure + ' ' + p.dataset.package + ' ' + p.getAttribute('points').split(' ').length)"))
+          .extracting(JsonNode::asText).containsExactly("installed core 2", "installed optional 2", "compressed core 2", "compressed optional 2");
+      assertThat(chromium.pageErrors()).isEmpty();
     }
   }
 
