@@ -37,16 +37,16 @@ public final class SplitReportText {
 
   /** As {@link #print(SplitAnalysis, PrintWriter)}; {@code color} paints pass green and FAIL red (for a terminal). */
   public static void print(SplitAnalysis analysis, PrintWriter out, boolean color) {
-    out.printf(Locale.ROOT, "kernel %s from %s, policy %s%n", analysis.modules().kernelVersion(),
-        analysis.packageInfo().name(), analysis.policy().source());
+    wrap(out, "", String.format(Locale.ROOT, "kernel %s from %s, policy %s", analysis.modules().kernelVersion(),
+        analysis.packageInfo().name(), analysis.policy().source()));
     out.println();
-    out.printf(Locale.ROOT, "%-22s %7s %6s %11s %11s %11s %11s%n",
+    out.printf(Locale.ROOT, "%-20s %7s %6s %10s %9s %10s %10s%n",
         "package", "modules", "files", "installed", "inst-kib", "disk", "compressed");
     String compressor = "";
     for (String name : analysis.split().packages()) {
       Optional<PackageSizes> sizes = analysis.sizes().find(name);
-      out.printf(Locale.ROOT, "%-22s %7d %6d %11s %11s %11s %11s%n",
-          name, analysis.split().modules(name).size(),
+      out.printf(Locale.ROOT, "%-20s %7d %6d %10s %9s %10s %10s%n",
+          shorten(name, 20), analysis.split().modules(name).size(),
           sizes.map(s -> s.get(Measure.FILES)).orElse(0L),
           ByteUnits.format(sizes.map(s -> s.get(Measure.INSTALLED)).orElse(0L)),
           sizes.map(s -> s.get(Measure.INSTALLED_KIB)).orElse(0L),
@@ -61,18 +61,18 @@ public final class SplitReportText {
     }
     if (!analysis.budgets().verdicts().isEmpty()) {
       out.println();
-      out.printf(Locale.ROOT, "%-22s %-13s %10s %10s %10s %7s %s%n",
+      out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %11s %7s %s%n",
           "budget", "measure", "limit", "actual", "headroom", "", "");
       for (Verdict verdict : analysis.budgets().verdicts()) {
-        out.printf(Locale.ROOT, "%-22s %-13s %10s %10s %10s %6.1f%% %s%n",
-            verdict.pkg(), verdict.measure().key(), ByteUnits.of(verdict.measure(), verdict.limit()),
+        out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %11s %7s %s%n",
+            shorten(verdict.pkg(), 18), verdict.measure().key(), ByteUnits.of(verdict.measure(), verdict.limit()),
             ByteUnits.of(verdict.measure(), verdict.actual()), ByteUnits.of(verdict.measure(), verdict.headroom()),
-            verdict.headroomPercent(), paint(verdict.pass() ? "pass" : "FAIL", verdict.pass(), color));
-        verdict.waiver().ifPresent(w -> out.println("  waiver " + describe(w)));
+            percent(verdict.headroomPercent()), paint(verdict.pass() ? "pass" : "FAIL", verdict.pass(), color));
+        verdict.waiver().ifPresent(w -> wrap(out, "  ", "waiver " + describe(w)));
       }
     }
     for (Waiver expired : analysis.budgets().expiredWaivers()) {
-      out.println("expired waiver (no longer applied): " + describe(expired));
+      wrap(out, "", "expired waiver (no longer applied): " + describe(expired));
     }
     List<Move> moves = analysis.split().moves();
     if (!moves.isEmpty()) {
@@ -85,12 +85,12 @@ public final class SplitReportText {
       }
     }
     for (Violation violation : analysis.split().violations()) {
-      out.println("violation: " + violation.message());
+      wrap(out, "", "violation: " + violation.message());
     }
     Set<String> moveLines = moves.stream().map(Move::toString).collect(Collectors.toSet());
     for (String warning : analysis.warnings()) {
       if (!moveLines.contains(warning)) {
-        out.println("warning: " + warning);
+        wrap(out, "", "warning: " + warning);
       }
     }
     out.println();
@@ -105,6 +105,32 @@ public final class SplitReportText {
   /** The line cut to the terminal width (the indent of two included). */
   private static String fit(String line) {
     return line.length() <= WIDTH - 2 ? line : line.substring(0, WIDTH - 5) + "...";
+  }
+
+  /** One decimal; far below zero only {@code <-999%}, to keep the column. */
+  private static String percent(double value) {
+    return value > -1000 ? String.format(Locale.ROOT, "%.1f%%", value) : "<-999%";
+  }
+
+  /** A name cut to its column, its end marked with {@code ~}. */
+  private static String shorten(String name, int width) {
+    return name.length() <= width ? name : name.substring(0, width - 1) + "~";
+  }
+
+  /** {@code text} broken at spaces into lines of the terminal width, the later ones indented two more. */
+  private static void wrap(PrintWriter out, String indent, String text) {
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.split(" ")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+        out.println(line);
+        line.setLength(0);
+        line.append(indent).append("  ");
+      } else if (line.length() > indent.length() && !line.toString().isBlank()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.println(line);
   }
 
   private static String describe(Waiver waiver) {
