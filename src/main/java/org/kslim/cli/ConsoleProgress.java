@@ -11,7 +11,7 @@ import org.kslim.report.ByteUnits;
  * (a CI log) a plain line every 5 seconds and one when a step that took 2 seconds or more ends.
  *
  * <pre>{@code
- * Progress progress = ConsoleProgress.of(System.err, System.console() != null);
+ * Progress progress = ConsoleProgress.onStderr(quiet);
  * }</pre>
  */
 final class ConsoleProgress implements Progress {
@@ -33,6 +33,11 @@ final class ConsoleProgress implements Progress {
 
   static ConsoleProgress of(PrintStream err, boolean terminal) {
     return new ConsoleProgress(err, terminal, System::nanoTime);
+  }
+
+  /** Progress on this process's stderr, as a bar when it talks to a terminal; nothing when {@code quiet}. */
+  static Progress onStderr(boolean quiet) {
+    return quiet ? Progress.NONE : of(System.err, Terminal.detect(System.getenv()).interactive());
   }
 
   @Override

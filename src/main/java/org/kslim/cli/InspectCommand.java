@@ -31,6 +31,9 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the kslim.inspect/1 JSON document (docs/inspect-json.md)")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+  boolean quiet;
+
   @Option(names = "--strict", description = "exit 3 when any problem is found")
   boolean strict;
 
@@ -38,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     InspectOptions options = new InspectOptions(
         packageOptions.kernelVersion, packageOptions.symvers, packageOptions.keepGoing);
-    KernelInspection inspection = Inspector.inspect(packageOptions.packagePath, options);
+    KernelInspection inspection = Inspector.inspect(packageOptions.packagePath, options, ConsoleProgress.onStderr(quiet));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.print(InspectionJson.toJson(inspection));

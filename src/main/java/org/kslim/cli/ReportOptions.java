@@ -28,7 +28,7 @@ final class ReportOptions {
   private final Terminal terminal = Terminal.detect(System.getenv());
 
   Progress progress() {
-    return quiet ? Progress.NONE : ConsoleProgress.of(System.err, terminal.interactive());
+    return ConsoleProgress.onStderr(quiet);
   }
 
   /** Writes {@code dir/report.json} and {@code dir/report.html} when {@code dir} is given, the JUnit file, then stdout. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kslim.BadInputException;
+import org.kslim.Progress;
 import org.kslim.UsageException;
 import org.kslim.kmod.DependencyResolver;
 import org.kslim.kmod.DepmodResult;
@@ -37,8 +38,13 @@ public final class Inspector {
   private Inspector() {}
 
   public static KernelInspection inspect(Path packagePath, InspectOptions options) {
+    return inspect(packagePath, options, Progress.NONE);
+  }
+
+  /** As {@link #inspect(Path, InspectOptions)}, telling {@code progress} of the entries read. */
+  public static KernelInspection inspect(Path packagePath, InspectOptions options, Progress progress) {
     KernelPackage pkg = PackageReader.open(packagePath);
-    ModuleSet set = read(pkg, options);
+    ModuleSet set = read(pkg, options, progress);
     List<String> problems = new ArrayList<>();
     Optional<KernelExports> exports = exports(pkg, set, options, problems);
     KernelSymbols kernel = exports.map(KernelSymbols::from).orElse(null);
@@ -75,11 +81,11 @@ public final class Inspector {
         problems);
   }
 
-  private static ModuleSet read(KernelPackage pkg, InspectOptions options) {
+  private static ModuleSet read(KernelPackage pkg, InspectOptions options, Progress progress) {
     ModuleSetReader.Options readOptions = ModuleSetReader.Options.DEFAULTS
         .withKernelVersion(options.kernelVersion()).withKeepGoing(options.keepGoing());
     try {
-      return new ModuleSetReader(readOptions).read(pkg);
+      return new ModuleSetReader(readOptions).read(pkg, progress);
     } catch (IOException e) {
       throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
     }
