@@ -53,7 +53,7 @@ public final class CoverageReport {
     return switch (item.status()) {
       case CORE -> what + " is met by " + binders(item.binders());
       case OUTSIDE_CORE -> what + " is met only outside core, by " + binders(item.binders());
-      case MISSING -> what + " is met by no module or built-in";
+      case MISSING -> what + " is met by no module or built-in alias (a built-in driver without aliases cannot be seen)";
     };
   }
 

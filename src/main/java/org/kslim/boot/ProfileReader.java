@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,8 @@ public final class ProfileReader {
     try {
       doc = YAML.readValue(text, Document.class);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+      int line = e instanceof UnrecognizedPropertyException unknown ? lineOf(text, unknown.getPropertyName())
+          : e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
       throw new BadInputException(source + ":" + line + ": not a profile: "
           + e.getOriginalMessage().replaceAll("\\s+", " ").trim(), e);
     }
@@ -93,6 +95,21 @@ public final class ProfileReader {
     }
     return new HardwareProfile(doc.name(), doc.description(), doc.devices(),
         doc.filesystems() == null ? List.of() : doc.filesystems(), doc.features() == null ? List.of() : doc.features());
+  }
+
+  /**
+   * The line where {@code key} is first written as a key: a record's fields are read before the
+   * record is made, so Jackson locates an unknown one past its place.
+   */
+  private static int lineOf(String text, String key) {
+    Pattern keyLine = Pattern.compile("^[\\s-]*\\{?\\s*" + Pattern.quote(key) + "\\s*:.*");
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (keyLine.matcher(lines.get(i)).matches()) {
+        return i + 1;
+      }
+    }
+    return 1;
   }
 
   private static void check(boolean condition, String source, String reason) {

@@ -37,6 +37,6 @@ public final class QemuCommand {
 
   static String kernelCommandLine(BootArch arch, List<TestDisk> disks) {
     List<String> mounts = disks.stream().map(d -> d.filesystem() + ":" + d.guestDevice()).toList();
-    return "console=" + arch.console() + " panic=-1 rdinit=/init loglevel=4 kslim.mount=" + String.join(",", mounts);
+    return "console=" + arch.console() + " panic=-1 rdinit=/init kslim.mount=" + String.join(",", mounts);
   }
 }
