@@ -3,6 +3,7 @@ package org.kslim.boot;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.kslim.report.ByteUnits;
 
 /**
  * What {@code kslim boot-test} prints: every attached device and the driver the guest bound,
@@ -19,8 +20,8 @@ public final class BootReport {
 
   public static void print(BootTest.BootOutcome outcome, PrintWriter out) {
     BootVerdict verdict = outcome.verdict();
-    out.printf(Locale.ROOT, "kernel %s with %d modules of %s, QEMU %s%n%n", outcome.kernelVersion(), outcome.modules(),
-        outcome.modulesFrom(), verdict.process().describe());
+    out.printf(Locale.ROOT, "kernel %s with %d modules of %s (initramfs %s), QEMU %s%n%n", outcome.kernelVersion(),
+        outcome.modules(), outcome.modulesFrom(), ByteUnits.format(outcome.initramfsBytes()), verdict.process().describe());
     out.printf(Locale.ROOT, "%-12s %-6s %s%n", "device", "bound", "driver (guest device)");
     for (BootVerdict.DeviceResult device : verdict.devices()) {
       out.printf(Locale.ROOT, "%-12s %-6s %s%n", device.device().label(), device.bound() ? "yes" : "no",

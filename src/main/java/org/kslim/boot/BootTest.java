@@ -30,8 +30,17 @@ public final class BootTest {
 
   private BootTest() {}
 
-  /** What was booted and how it went. */
-  public record BootOutcome(String kernelVersion, String modulesFrom, int modules, BootVerdict verdict) {}
+  /**
+   * What was booted and how it went.
+   *
+   * @param kernelVersion the kernel booted
+   * @param modulesFrom the package whose modules went in, or {@code every package}
+   * @param modules how many modules went in
+   * @param initramfsBytes the size of the initramfs as booted
+   * @param verdict how the boot went
+   */
+  public record BootOutcome(String kernelVersion, String modulesFrom, int modules, long initramfsBytes,
+      BootVerdict verdict) {}
 
   public static BootOutcome run(BootRequest request) {
     ModulePlacement placement = SplitAnalyzer.place(CheckRequest.of(request.packagePath(), request.policyPath()));
@@ -56,7 +65,7 @@ public final class BootTest {
       }
       BootVerdict verdict = BootVerdict.judge(BootLog.parse(lines), process, disks);
       return new BootOutcome(placement.modules().kernelVersion(), request.whole() ? "every package" : core,
-          built.modules(), verdict);
+          built.modules(), Files.size(built.initramfs()), verdict);
     } catch (IOException e) {
       throw new BadInputException("boot test of " + request.packagePath() + " failed: " + e.getMessage(), e);
     } finally {

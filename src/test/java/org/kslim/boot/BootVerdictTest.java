@@ -74,4 +74,23 @@ class BootVerdictTest {
     assertThat(BootVerdict.judge(BootLog.parse(early), EXITED, DISKS).problems())
         .containsExactly("QEMU ended before the guest finished: exit code 0 after 12.0 s");
   }
+
+  @Test
+  void theReportShowsDriversMountsAndOnFailureTheLastConsoleLines() throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    BootVerdict good = BootVerdict.judge(BootLog.parse(log("good-console.log")), EXITED, DISKS);
+    BootReport.print(new BootTest.BootOutcome("6.1.0-56-cloud-amd64", "modules-core", 777, 30 << 20, good),
+        new java.io.PrintWriter(text));
+    assertThat(text.toString()).contains("with 777 modules of modules-core (initramfs 30.0 MiB)")
+        .contains("virtio_net (virtio virtio1)").contains("mount xfs    /dev/sda  ok").endsWith("PASS" + System.lineSeparator())
+        .doesNotContain("last console lines");
+
+    java.io.StringWriter failed = new java.io.StringWriter();
+    BootVerdict hang = BootVerdict.judge(BootLog.parse(log("hang-console.log")), KILLED, DISKS);
+    BootReport.print(new BootTest.BootOutcome("6.1.0-56-cloud-amd64", "modules-core", 777, 30 << 20, hang),
+        new java.io.PrintWriter(failed));
+    assertThat(failed.toString()).contains("FAIL the guest did not finish")
+        .contains("  | [  242.101010] INFO: task modprobe:96 blocked for more than 120 seconds.")
+        .endsWith("FAIL" + System.lineSeparator());
+  }
 }
