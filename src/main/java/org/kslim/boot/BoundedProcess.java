@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.kslim.BadInputException;
 
 /**
@@ -72,7 +75,7 @@ public final class BoundedProcess {
 
   /** Kills {@code root} and all its descendants, children first, and waits for them to go. */
   static void destroyTree(ProcessHandle root) {
-    List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
+    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
     all.add(root);
     all.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle handle : all) {
@@ -81,7 +84,7 @@ public final class BoundedProcess {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException("process " + handle.pid() + " did not end when killed", e);
       }
     }

@@ -1,5 +1,6 @@
 package org.kslim.boot;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param image the sparse image file
  * @param guestDevice the block device the guest sees it as
  */
-public record TestDisk(String filesystem, java.nio.file.Path image, String guestDevice) {
+public record TestDisk(String filesystem, Path image, String guestDevice) {
   public TestDisk {
     Objects.requireNonNull(filesystem, "filesystem");
     Objects.requireNonNull(image, "image");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.kslim.BadInputException;
 
@@ -35,7 +36,7 @@ public final class TestDisks {
     try (RandomAccessFile file = new RandomAccessFile(disk.image().toFile(), "rw")) {
       file.setLength(SIZE);
     }
-    List<String> command = new java.util.ArrayList<>(mkfs);
+    List<String> command = new ArrayList<>(mkfs);
     command.add(disk.image().toString());
     BoundedProcess.Result result = BoundedProcess.run(command, disk.image().resolveSibling(disk.filesystem() + ".mkfs.log"),
         MKFS_TIMEOUT);

@@ -1,6 +1,7 @@
 package org.kslim.cli;
 
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kslim.CheckFailedException;
@@ -60,7 +61,7 @@ final class CoverCommand implements Callable<Integer> {
   /** The shipped profiles' names, for help and completion. */
   static final class ShippedProfiles implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return ProfileReader.SHIPPED.iterator();
     }
   }

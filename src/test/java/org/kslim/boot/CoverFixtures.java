@@ -1,5 +1,7 @@
 package org.kslim.boot;
 
+import static org.kslim.check.SplitAnalyzerFixtures.write;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,10 +73,5 @@ final class CoverFixtures {
         filesystems: [ext4]
         """);
     return profile;
-  }
-
-  private static void write(Path file, byte[] content) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.write(file, content);
   }
 }

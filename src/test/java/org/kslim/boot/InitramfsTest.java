@@ -64,13 +64,19 @@ class InitramfsTest {
         .hasMessage("x: expected 10 bytes, read 3");
   }
 
+  private ModulePlacement placement(boolean withNetRule) throws IOException {
+    return SplitAnalyzer.place(CheckRequest.of(CoverFixtures.tree(dir), CoverFixtures.policy(dir, withNetRule)));
+  }
+
+  private Initramfs.Built build(ModulePlacement placement, Path busybox, InitramfsCompression compression, String work)
+      throws IOException {
+    return Initramfs.build(placement, placement.split().modules("core"), busybox, compression, dir.resolve(work));
+  }
+
   @Test
   void theInitramfsHoldsBusyboxInitTheCoreModulesAndTheirIndexes() throws IOException {
-    Path tree = CoverFixtures.tree(dir);
-    ModulePlacement placement = SplitAnalyzer.place(CheckRequest.of(tree, CoverFixtures.policy(dir, false)));
     Path busybox = Files.writeString(dir.resolve("busybox"), "a busybox");
-    Initramfs.Built built = Initramfs.build(placement, placement.split().modules("core"), busybox,
-        InitramfsCompression.GZIP, dir.resolve("work"));
+    Initramfs.Built built = build(placement(false), busybox, InitramfsCompression.GZIP, "work");
 
     assertThat(built.modules()).isEqualTo(4);
     assertThat(built.kernel()).hasContent("a kernel image");
@@ -95,16 +101,13 @@ class InitramfsTest {
 
   @Test
   void anUncompressedInitramfsIsPlainCpioAndAMissingBusyboxIsNamed() throws IOException {
-    Path tree = CoverFixtures.tree(dir);
-    ModulePlacement placement = SplitAnalyzer.place(CheckRequest.of(tree, CoverFixtures.policy(dir, true)));
+    ModulePlacement placement = placement(true);
     Path busybox = Files.writeString(dir.resolve("busybox"), "a busybox");
-    Initramfs.Built built = Initramfs.build(placement, placement.split().modules("core"), busybox,
-        InitramfsCompression.NONE, dir.resolve("work"));
+    Initramfs.Built built = build(placement, busybox, InitramfsCompression.NONE, "work");
     try (InputStream in = Files.newInputStream(built.initramfs())) {
       assertThat(read(in)).containsKey("lib/modules/" + CoverFixtures.KVER + "/kernel/drivers/net/virtio_net.ko");
     }
-    assertThatThrownBy(() -> Initramfs.build(placement, placement.split().modules("core"), dir.resolve("none"),
-        InitramfsCompression.NONE, dir.resolve("work2")))
+    assertThatThrownBy(() -> build(placement, dir.resolve("none"), InitramfsCompression.NONE, "work2"))
         .isInstanceOf(BadInputException.class).hasMessageStartingWith(dir.resolve("none") + ": no busybox there");
   }
 }
