@@ -14,17 +14,19 @@ import org.kslim.UsageException;
  * }</pre>
  */
 public enum BootArch {
-  X86_64("qemu-system-x86_64", List.of("-machine", "pc"), "ttyS0"),
-  AARCH64("qemu-system-aarch64", List.of("-machine", "virt", "-cpu", "max"), "ttyAMA0");
+  X86_64("qemu-system-x86_64", List.of("-machine", "pc"), "ttyS0", "x86-64"),
+  AARCH64("qemu-system-aarch64", List.of("-machine", "virt", "-cpu", "max"), "ttyAMA0", "aarch64");
 
   private final String qemu;
   private final List<String> machine;
   private final String console;
+  private final String elfMachine;
 
-  BootArch(String qemu, List<String> machine, String console) {
+  BootArch(String qemu, List<String> machine, String console, String elfMachine) {
     this.qemu = qemu;
     this.machine = machine;
     this.console = console;
+    this.elfMachine = elfMachine;
   }
 
   public static BootArch parse(String name) {
@@ -45,6 +47,11 @@ public enum BootArch {
 
   public String console() {
     return console;
+  }
+
+  /** The ELF machine name of this architecture's modules, as {@code ModuleElf.machineName()} gives it. */
+  public String elfMachine() {
+    return elfMachine;
   }
 
   @Override

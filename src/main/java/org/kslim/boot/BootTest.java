@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.kslim.AtomicFile;
 import org.kslim.BadInputException;
+import org.kslim.UsageException;
 import org.kslim.check.CheckRequest;
 import org.kslim.check.ModulePlacement;
 import org.kslim.check.SplitAnalyzer;
@@ -44,6 +45,7 @@ public final class BootTest {
 
   public static BootOutcome run(BootRequest request) {
     ModulePlacement placement = SplitAnalyzer.place(CheckRequest.of(request.packagePath(), request.policyPath()));
+    checkArchitecture(placement, request.arch());
     String core = placement.split().core();
     List<String> modules = request.whole()
         ? List.copyOf(placement.split().placements().keySet()) : placement.split().modules(core);
@@ -71,6 +73,15 @@ public final class BootTest {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** Refuses to boot a kernel whose modules are built for another machine than {@code arch}. */
+  static void checkArchitecture(ModulePlacement placement, BootArch arch) {
+    placement.modules().files().stream().map(f -> f.elf().machineName()).filter(m -> !m.equals(arch.elfMachine()))
+        .findFirst().ifPresent(machine -> {
+          throw new UsageException("--arch " + arch + " cannot boot " + placement.kernelPackage().path()
+              + ": its modules are built for " + machine);
+        });
   }
 
   /** The console log, and QEMU's own messages after it when it wrote no console at all. */

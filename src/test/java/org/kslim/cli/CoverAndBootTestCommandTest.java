@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.check.SplitAnalyzerFixtures;
 
-class CoverCommandTest {
+class CoverAndBootTestCommandTest {
   @TempDir Path dir;
 
   private Path profile() throws IOException {
@@ -59,5 +59,14 @@ class CoverCommandTest {
         .startsWith("kslim: --arch must be x86_64 or aarch64: s390x");
     assertThat(CliRun.of("boot-test", tree.toString(), "--timeout", "0").err())
         .startsWith("kslim: --timeout must be a positive number of seconds: 0");
+  }
+
+  @Test
+  void bootTestRefusesAKernelOfAnotherArchitecture() throws IOException {
+    Path tree = SplitAnalyzerFixtures.kernelTree(dir);
+    CliRun run = CliRun.of("boot-test", tree.toString(), "--arch", "aarch64");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("kslim: --arch aarch64 cannot boot " + tree + ": its modules are built for x86-64"
+        + System.lineSeparator());
   }
 }
