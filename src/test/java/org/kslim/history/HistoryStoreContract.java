@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
+import org.kslim.cli.Main;
 
 /** What every history store does, on SQLite and on PostgreSQL alike. */
 abstract class HistoryStoreContract {
@@ -86,31 +88,34 @@ abstract class HistoryStoreContract {
   }
 
   @Test
-  void eightConcurrentProcessesLoseNoBuild() throws Exception {
+  void eightConcurrentRecordProcessesLoseNoBuild() throws Exception {
+    Path policy = HistoryFixtures.policy(dir, 1000);
     HistoryStore.open(url);
     List<Process> processes = new ArrayList<>();
     for (int n = 1; n <= 8; n++) {
-      processes.add(child(String.valueOf(n)).start());
+      Path tree = HistoryFixtures.tree(dir.resolve("k" + n), n, 100 * n, n % 2 == 0);
+      processes.add(java(Main.class.getName(), "record", tree.toString(), "--policy", policy.toString(), "--db", url)
+          .start());
     }
     for (Process process : processes) {
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
           .isZero();
     }
 
     HistoryStore store = HistoryStore.open(url);
     assertThat(store.builds(Optional.empty())).extracting(BuildInfo::kernelVersion).containsExactlyInAnyOrder(
-        "6.1.0-1-cloud-amd64", "6.1.0-2-cloud-amd64", "6.1.0-3-cloud-amd64", "6.1.0-4-cloud-amd64",
-        "6.1.0-5-cloud-amd64", "6.1.0-6-cloud-amd64", "6.1.0-7-cloud-amd64", "6.1.0-8-cloud-amd64");
+        IntStream.rangeClosed(1, 8).mapToObj(HistoryFixtures::kernelVersion).toArray(String[]::new));
     assertThat(store.builds(Optional.empty())).extracting(BuildInfo::id).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
-    assertThat(query("SELECT COUNT(*) FROM build_module")).containsExactly("24");
+    assertThat(query("SELECT COUNT(*) FROM build_module")).containsExactly("28");
+    assertThat(query("SELECT COUNT(*) FROM policy")).containsExactly("1");
   }
 
   @Test
   void aProcessKilledWhileRecordingLeavesNoPartialBuild() throws Exception {
     HistoryStore store = HistoryStore.open(url);
     store.record(SampleBuilds.cloud(47));
-    Process process = child("56", "hang").start();
+    Process process = java(RecordChild.class.getName(), url, "56").start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("midway");
     }
@@ -124,9 +129,9 @@ abstract class HistoryStoreContract {
     assertThat(after.load(2).modules()).hasSize(3);
   }
 
-  private ProcessBuilder child(String... args) {
+  private static ProcessBuilder java(String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-cp", System.getProperty("java.class.path"), RecordChild.class.getName(), url));
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
     command.addAll(List.of(args));
     return new ProcessBuilder(command);
   }

@@ -1,22 +1,19 @@
 package org.kslim.history;
 
 /**
- * A process that records {@link SampleBuilds#cloud(int) build N} and, with {@code hang}, stops
- * inside the transaction after the build's row (printing {@code midway}) until it is killed.
+ * A process that records {@link SampleBuilds#cloud(int) build N} and stops inside the transaction
+ * after the build's row (printing {@code midway}) until it is killed: {@code RecordChild URL N}.
  */
 final class RecordChild {
   private RecordChild() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) {
     HistoryStore store = HistoryStore.open(args[0]);
     Build build = SampleBuilds.cloud(Integer.parseInt(args[1]));
-    boolean hang = args.length > 2 && args[2].equals("hang");
     store.record(build, () -> {
-      if (hang) {
-        System.out.println("midway");
-        System.out.flush();
-        sleepLong();
-      }
+      System.out.println("midway");
+      System.out.flush();
+      sleepLong();
     });
   }
 
