@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Flavour {
-  private static final Pattern KERNEL = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)*(?:-[0-9][0-9.]*)?(?:-(.+))?");
+  private static final Pattern KERNEL = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)*(?:-\\d+)?(?:[-.](.+))?");
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)*(?:-\\d+(?:\\.\\d+)*)?");
 
   private Flavour() {}

@@ -73,8 +73,8 @@ public final class BuildDiffText {
     out.println();
     out.println(title);
     for (ModuleChange m : modules) {
-      String pkg = m.oldPkg().equals(m.newPkg()) ? m.newPkg()
-          : (m.oldPkg().isEmpty() ? "-" : m.oldPkg()) + " -> " + (m.newPkg().isEmpty() ? "-" : m.newPkg());
+      String pkg = m.oldPkg().isEmpty() || m.oldPkg().equals(m.newPkg()) ? m.newPkg()
+          : m.newPkg().isEmpty() ? m.oldPkg() : m.oldPkg() + " -> " + m.newPkg();
       out.printf(Locale.ROOT, "  %-7s %s [%s]%n    %s%n", m.kind().name().toLowerCase(Locale.ROOT), m.path(), pkg,
           measures(m.sizes()));
     }
