@@ -1,7 +1,9 @@
 package org.kslim.history;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kslim.policy.CreepLimit;
 import org.kslim.size.Measure;
@@ -32,9 +34,10 @@ public final class CreepCheck {
     if (earlier.isEmpty()) {
       return breaches;
     }
+    Map<Long, Build> loaded = new HashMap<>();
     for (CreepLimit limit : limits) {
       BuildInfo baseline = earlier.get(Math.max(0, earlier.size() - (limit.releases() == 1 ? 1 : limit.releases() - 1)));
-      breach(limit, store.load(baseline.id()), build).ifPresent(breaches::add);
+      breach(limit, loaded.computeIfAbsent(baseline.id(), store::load), build).ifPresent(breaches::add);
     }
     return breaches;
   }

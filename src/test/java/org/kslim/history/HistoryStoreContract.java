@@ -80,6 +80,17 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void aStoreOfANewerSchemaIsRefused() throws SQLException {
+    HistoryStore.open(url);
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')");
+    }
+
+    assertThatThrownBy(() -> HistoryStore.open(url)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("schema version 99 is newer than this kslim knows (" + HistoryStore.schemaVersion() + ")");
+  }
+
+  @Test
   void loadingABuildNotRecordedFailsNamingIt() {
     HistoryStore store = HistoryStore.open(url);
 
