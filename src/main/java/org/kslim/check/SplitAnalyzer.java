@@ -49,15 +49,14 @@ public final class SplitAnalyzer {
 
   /** As {@link #analyze(CheckRequest)}, telling {@code progress} of reading and compressing. */
   public static SplitAnalysis analyze(CheckRequest request, Progress progress) {
-    Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
-    Policy policy = ShippedPolicy.readOr(request.policyPath());
-    KernelPackage pkg = PackageReader.open(packagePath);
-    List<String> warnings = new ArrayList<>(policy.warnings());
-
-    ModuleSet modules = readModules(pkg, request, progress);
-    DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
-    Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
-    warnings.addAll(split.warnings());
+    ModulePlacement placement = place(request, progress);
+    Path packagePath = placement.kernelPackage().path();
+    Policy policy = placement.policy();
+    KernelPackage pkg = placement.kernelPackage();
+    List<String> warnings = new ArrayList<>(placement.warnings());
+    ModuleSet modules = placement.modules();
+    DepmodResult depmod = placement.depmod();
+    Split split = placement.split();
 
     SizeCache cache = request.cacheDirectory() == null
         ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings::add);
@@ -70,6 +69,24 @@ public final class SplitAnalyzer {
     }
     BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), policy.waivers(), request.today());
     return new SplitAnalysis(pkg.info(), modules, depmod, policy, split, sizes, budgets, warnings);
+  }
+
+  /** Reads the package and the policy and places every module, measuring nothing. */
+  public static ModulePlacement place(CheckRequest request) {
+    return place(request, Progress.NONE);
+  }
+
+  /** As {@link #place(CheckRequest)}, telling {@code progress} of the entries read. */
+  public static ModulePlacement place(CheckRequest request, Progress progress) {
+    Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
+    Policy policy = ShippedPolicy.readOr(request.policyPath());
+    KernelPackage pkg = PackageReader.open(packagePath);
+    List<String> warnings = new ArrayList<>(policy.warnings());
+    ModuleSet modules = readModules(pkg, request, progress);
+    DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
+    Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
+    warnings.addAll(split.warnings());
+    return new ModulePlacement(pkg, modules, depmod, policy, split, warnings);
   }
 
   private static ModuleSet readModules(KernelPackage pkg, CheckRequest request, Progress progress) {

@@ -27,6 +27,7 @@ import org.kslim.size.Measure;
  * @param budgets per package, per measure, the limit in the measure's unit (bytes; KiB for
  *     {@code installed-kib}; a count for {@code files})
  * @param compression output format and compression; empty when the policy names none
+ * @param creepLimits how much packages may grow per release and over windows of releases
  * @param warnings what the reader accepted but wants a user to know
  */
 public record Policy(
@@ -40,7 +41,8 @@ public record Policy(
     List<Waiver> waivers,
     Optional<CompressionPolicy> compression,
     List<ApprovedMove> approvedMoves,
-    List<String> warnings) {
+    List<String> warnings,
+    List<CreepLimit> creepLimits) {
   public Policy {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(format, "format");
@@ -55,6 +57,16 @@ public record Policy(
     Objects.requireNonNull(compression, "compression");
     approvedMoves = List.copyOf(approvedMoves);
     warnings = List.copyOf(warnings);
+    creepLimits = List.copyOf(creepLimits);
+  }
+
+  /** A policy without creep limits. */
+  public Policy(String source, PolicyFormat format, List<PackageDecl> packages, List<Rule> rules,
+      Optional<String> image, List<Requirement> requirements, Map<String, Map<Measure, Long>> budgets,
+      List<Waiver> waivers, Optional<CompressionPolicy> compression, List<ApprovedMove> approvedMoves,
+      List<String> warnings) {
+    this(source, format, packages, rules, image, requirements, budgets, waivers, compression, approvedMoves,
+        warnings, List.of());
   }
 
   /** The declared package called {@code name}. */

@@ -87,7 +87,8 @@ public final class PolicyReader {
         root.get("waivers").map(limits::waivers).orElse(List.of()),
         root.get("compression").map(new CompressionReader(syntax)::compression),
         root.get("approve-moves").map(node -> approvals(node, declared)).orElse(List.of()),
-        warnings);
+        warnings,
+        root.get("budgets").map(limits::creepLimits).orElse(List.of()));
   }
 
   private List<ApprovedMove> approvals(YamlNode section, Set<String> declared) {

@@ -51,7 +51,8 @@ public final class SplitAnalyzerFixtures {
     return policy;
   }
 
-  private static void write(Path file, byte[] content) throws IOException {
+  /** Writes {@code content} to {@code file}, making its folders. */
+  public static void write(Path file, byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
     Files.write(file, content);
   }

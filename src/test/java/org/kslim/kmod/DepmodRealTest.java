@@ -66,6 +66,19 @@ class DepmodRealTest {
     KmodTool.assertSameIndexes(expected, run.folder());
   }
 
+  @RealKernelTest
+  void fedoraStyleRpmOfTheCloudKernelMatchesKmodsReference() throws IOException {
+    Path root = unpack(SharedData.CLOUD_DEB);
+    String version = KmodTool.kernelVersion(root);
+    Path rpm = KmodTool.buildModulesRpm(root, version, Files.createDirectories(temp.resolve("rpm")));
+
+    DepmodRun run = Depmod.run(rpm, temp.resolve("out"), DepmodOptions.DEFAULTS.withSymvers(symvers(SharedData.CLOUD_HEADERS)));
+
+    assertThat(run.kernelVersion()).isEqualTo(version);
+    KmodTool.assertSameIndexes(SharedData.reference(version), run.folder());
+    assertThat(run.problemLines()).isEmpty();
+  }
+
   private void assertMatchesReference(String deb, String headers) throws IOException {
     long start = System.nanoTime();
     DepmodRun run = Depmod.run(SharedData.kernel(deb), temp.resolve("out"), DepmodOptions.DEFAULTS.withSymvers(symvers(headers)));

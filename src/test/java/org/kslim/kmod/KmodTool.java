@@ -113,6 +113,37 @@ final class KmodTool {
     }
   }
 
+  /**
+   * Builds a Fedora-style rpm of the tree under {@code root/lib/modules/VER} with rpmbuild: files
+   * under {@code usr/lib/modules/VER} (merged /usr), a zstd payload, no generated dependencies.
+   */
+  static Path buildModulesRpm(Path root, String version, Path work) throws IOException {
+    Path spec = work.resolve("kernel-modules.spec");
+    Files.writeString(spec, String.join("\n",
+        "Name: kernel-modules-test",
+        "Version: 6.1",
+        "Release: 1",
+        "Summary: modules of a Debian kernel, repackaged as Fedora packages them",
+        "License: GPL-2.0-only",
+        "AutoReqProv: no",
+        "%define _binary_payload w9.zstdio",
+        "%define __os_install_post %{nil}",
+        "%define debug_package %{nil}",
+        "%define _build_id_links none",
+        "%description",
+        "Test input for kslim.",
+        "%install",
+        "mkdir -p %{buildroot}/usr/lib/modules",
+        "cp -a " + root.resolve("lib/modules").resolve(version) + " %{buildroot}/usr/lib/modules/",
+        "%files",
+        "/usr/lib/modules/" + version,
+        ""));
+    run(List.of("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + work.resolve("rpmbuild"), spec.toString()));
+    try (var rpms = Files.walk(work.resolve("rpmbuild/RPMS"))) {
+      return rpms.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
+    }
+  }
+
   private static String tool(String name, String... places) {
     for (String place : places) {
       if (Files.isExecutable(Path.of(place))) {

@@ -178,6 +178,7 @@ class PolicyReaderTest {
     assertThat(example.compression()).contains(CompressionPolicy.defaults(PackageFormat.RPM));
     assertThat(example.approvedMoves()).hasSize(1);
     assertThat(example.waivers()).hasSize(1);
+    assertThat(example.creepLimits()).hasSize(3);
   }
 
   @Test
