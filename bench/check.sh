@@ -27,7 +27,7 @@ summary() {
 
 echo "| command | median s | range s |"
 echo "|---|---|---|"
-hyperfine -N -i -w 1 -r "$runs" --export-json "$work/check.json" \
+hyperfine -N -i -w 0 -r "$runs" --export-json "$work/check.json" \
   --prepare "rm -rf $work/out.deb" \
   "dpkg-deb -Zxz -z6 -b $tree $work/out.deb" \
   "$kslim check $deb --policy $work/cloud.yaml --compressor system --no-cache" \

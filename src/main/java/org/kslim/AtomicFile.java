@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either the old file or the whole new one, never a part:
@@ -25,6 +29,9 @@ public final class AtomicFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** rw-r--r--, as files written with the usual umask: temporary files start as rw------- */
+  private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFile() {}
 
   public static void writeString(Path target, String text) {
@@ -38,6 +45,9 @@ public final class AtomicFile {
     try {
       Files.createDirectories(folder);
       temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+      if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temporary, READABLE_BY_ALL);
+      }
       try (OutputStream out = Files.newOutputStream(temporary)) {
         content.writeTo(out);
       }

@@ -20,6 +20,7 @@ class AtomicFileTest {
     AtomicFile.writeString(target, "new");
     assertThat(Files.readString(target)).isEqualTo("new");
     assertThat(listing()).containsExactly("report.json");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
   }
 
   @Test
