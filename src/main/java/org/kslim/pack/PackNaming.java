@@ -2,8 +2,10 @@ package org.kslim.pack;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kslim.UsageException;
+import org.kslim.policy.PackageNaming;
 import org.kslim.source.PackageFormat;
 
 /**
@@ -34,6 +36,12 @@ public record PackNaming(String part, String meta) {
     if (!part.contains("{package}")) {
       throw new UsageException("a package name pattern must contain {package}: " + part);
     }
+  }
+
+  /** The naming a policy's {@code naming:} section asks for, with the default for what it leaves out. */
+  public static PackNaming of(Optional<PackageNaming> policy) {
+    return new PackNaming(policy.flatMap(PackageNaming::pkg).orElse(DEFAULT.part()),
+        policy.flatMap(PackageNaming::meta).orElse(DEFAULT.meta()));
   }
 
   /** The name of the package holding policy package {@code pkg}. */

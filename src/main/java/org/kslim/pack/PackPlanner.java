@@ -46,11 +46,12 @@ final class PackPlanner {
     Common common = new Common(in.version(), release,
         format == PackageFormat.DEB ? Architectures.deb(in.architecture()) : Architectures.rpm(in.architecture()),
         buildTime(request, files), format);
+    PackNaming naming = request.naming().orElseGet(() -> PackNaming.of(analysis.policy().naming()));
     List<String> parts = analysis.split().packages().stream()
         .filter(p -> !files.getOrDefault(p, List.of()).isEmpty()).toList();
     Map<String, String> names = new LinkedHashMap<>();
-    parts.forEach(p -> names.put(p, request.naming().part(format, p, kver, in.name())));
-    String metaName = request.naming().meta(format, kver, in.name());
+    parts.forEach(p -> names.put(p, naming.part(format, p, kver, in.name())));
+    String metaName = naming.meta(format, kver, in.name());
     if (names.containsValue(metaName) || new LinkedHashSet<>(names.values()).size() != names.size()) {
       throw new UsageException("package names must differ: parts " + names.values() + ", meta package " + metaName);
     }

@@ -3,6 +3,7 @@ package org.kslim.pack;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.kslim.UsageException;
 import org.kslim.size.CompressorKind;
@@ -18,13 +19,13 @@ import org.kslim.source.PackageFormat;
  *
  * @param format {@link PackageFormat#RPM} or {@link PackageFormat#DEB}
  * @param out the folder the packages go to
- * @param naming how the packages are named
+ * @param naming how the packages are named; empty: as the policy's {@code naming:} says, else {@link PackNaming#DEFAULT}
  * @param sourceDateEpoch the build time (SOURCE_DATE_EPOCH); empty: the newest mtime of the input
  * @param clampMtime whether file mtimes newer than the build time are set to it (rpm's
  *     {@code %clamp_mtime_to_source_date_epoch}); otherwise every file keeps its mtime
  * @param compressor built-in libraries or the host's programs
  */
-public record PackRequest(PackageFormat format, Path out, PackNaming naming, OptionalLong sourceDateEpoch,
+public record PackRequest(PackageFormat format, Path out, Optional<PackNaming> naming, OptionalLong sourceDateEpoch,
     boolean clampMtime, CompressorKind compressor) {
   public PackRequest {
     Objects.requireNonNull(format, "format");
@@ -37,13 +38,13 @@ public record PackRequest(PackageFormat format, Path out, PackNaming naming, Opt
     Objects.requireNonNull(compressor, "compressor");
   }
 
-  /** Default naming, the input's newest mtime as build time, mtimes kept, built-in compressors. */
+  /** The policy's naming (else the default), the input's newest mtime as build time, mtimes kept, built-in compressors. */
   public static PackRequest of(PackageFormat format, Path out) {
-    return new PackRequest(format, out, PackNaming.DEFAULT, OptionalLong.empty(), false, CompressorKind.BUILT_IN);
+    return new PackRequest(format, out, Optional.empty(), OptionalLong.empty(), false, CompressorKind.BUILT_IN);
   }
 
   public PackRequest withNaming(PackNaming value) {
-    return new PackRequest(format, out, value, sourceDateEpoch, clampMtime, compressor);
+    return new PackRequest(format, out, Optional.of(value), sourceDateEpoch, clampMtime, compressor);
   }
 
   public PackRequest withSourceDateEpoch(OptionalLong value) {

@@ -28,6 +28,7 @@ import org.kslim.size.Measure;
  *     {@code installed-kib}; a count for {@code files})
  * @param compression output format and compression; empty when the policy names none
  * @param warnings what the reader accepted but wants a user to know
+ * @param naming how written packages are named; empty: kslim's default
  */
 public record Policy(
     String source,
@@ -40,7 +41,8 @@ public record Policy(
     List<Waiver> waivers,
     Optional<CompressionPolicy> compression,
     List<ApprovedMove> approvedMoves,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<PackageNaming> naming) {
   public Policy {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(format, "format");
@@ -55,6 +57,15 @@ public record Policy(
     Objects.requireNonNull(compression, "compression");
     approvedMoves = List.copyOf(approvedMoves);
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(naming, "naming");
+  }
+
+  /** A policy without a {@code naming:} section. */
+  public Policy(String source, PolicyFormat format, List<PackageDecl> packages, List<Rule> rules, Optional<String> image,
+      List<Requirement> requirements, Map<String, Map<Measure, Long>> budgets, List<Waiver> waivers,
+      Optional<CompressionPolicy> compression, List<ApprovedMove> approvedMoves, List<String> warnings) {
+    this(source, format, packages, rules, image, requirements, budgets, waivers, compression, approvedMoves, warnings,
+        Optional.empty());
   }
 
   /** The declared package called {@code name}. */
