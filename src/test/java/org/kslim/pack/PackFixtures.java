@@ -7,15 +7,15 @@ import org.kslim.source.deb.DebBuilder;
 import org.kslim.testing.ElfBuilder;
 
 /** A small kernel .deb (modules, image, a symlink, maintainer scripts) for package writing tests. */
-final class PackFixtures {
-  static final String KVER = SplitAnalyzerFixtures.KVER;
+public final class PackFixtures {
+  public static final String KVER = SplitAnalyzerFixtures.KVER;
   static final String MODULES = "./lib/modules/" + KVER + "/";
   static final String POSTINST = "#!/bin/sh\nset -e\necho configured \"$@\"\n";
 
   private PackFixtures() {}
 
   /** The kernel of {@link SplitAnalyzerFixtures#kernelTree} as a Debian package. */
-  static Path kernelDeb(Path dir) throws IOException {
+  public static Path kernelDeb(Path dir) throws IOException {
     return new DebBuilder()
         .control("Package: linux-image-" + KVER + "\nSource: linux\nVersion: 6.1.192-2\nArchitecture: amd64\n"
             + "Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\nSection: kernel\nPriority: optional\n"
