@@ -78,7 +78,7 @@ final class DebWriter {
     StringBuilder text = new StringBuilder();
     field(text, "Package", spec.name());
     field(text, "Source", spec.sourceName().equals(spec.name()) ? "" : spec.sourceName());
-    field(text, "Version", spec.versionRelease());
+    field(text, "Version", spec.fullVersion());
     field(text, "Architecture", spec.architecture());
     field(text, "Maintainer", spec.fields().getOrDefault("Maintainer", ""));
     field(text, "Installed-Size", Long.toString(spec.installedKib()));

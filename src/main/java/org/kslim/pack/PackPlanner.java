@@ -43,7 +43,7 @@ final class PackPlanner {
     String kver = analysis.modules().kernelVersion();
     String modulesDir = "/lib/modules/" + kver;
     String release = format == PackageFormat.RPM && in.release().isEmpty() ? "0" : in.release();
-    Common common = new Common(in.version(), release,
+    Common common = new Common(epoch(in), in.version(), release,
         format == PackageFormat.DEB ? Architectures.deb(in.architecture()) : Architectures.rpm(in.architecture()),
         buildTime(request, files), format);
     PackNaming naming = request.naming().orElseGet(() -> PackNaming.of(analysis.policy().naming()));
@@ -81,9 +81,10 @@ final class PackPlanner {
   }
 
   /** What every package of the split shares. */
-  private record Common(String version, String release, String architecture, long buildTime, PackageFormat format) {
+  private record Common(String epoch, String version, String release, String architecture, long buildTime,
+      PackageFormat format) {
     String versionRelease() {
-      return PackageSpec.versionRelease(version, release);
+      return PackageSpec.fullVersion(epoch, version, release);
     }
 
     PackageSpec spec(String name, String part, PackageInfo in, String summary, String description, String source,
@@ -99,7 +100,7 @@ final class PackPlanner {
       if (!fields.containsKey("Maintainer") && in.fields().containsKey("PACKAGER")) {
         fields.put("Maintainer", in.fields().get("PACKAGER"));
       }
-      return new PackageSpec(name, part, version, release, architecture, in.license(), summary, description, source,
+      return new PackageSpec(name, part, epoch, version, release, architecture, in.license(), summary, description, source,
           fields, requires, conflicts, replaces, scripts, installedKib, buildTime, files);
     }
   }
@@ -156,6 +157,16 @@ final class PackPlanner {
     String summary = in.fields().getOrDefault("SUMMARY", in.name());
     String description = in.fields().getOrDefault("DESCRIPTION", "");
     return new String[] {summary, description.isEmpty() ? "" : description.strip() + "\n\n"};
+  }
+
+  /** The input's epoch: before the {@code :} of a deb's Version, an rpm's EPOCH; empty without one. */
+  private static String epoch(PackageInfo in) {
+    String deb = in.fields().getOrDefault("Version", "");
+    String epoch = deb.contains(":") ? deb.substring(0, deb.indexOf(':')) : in.fields().getOrDefault("EPOCH", "");
+    if (!epoch.matches("[0-9]{0,9}")) {
+      throw new BadInputException(in.name() + ": the version's epoch must be a number: " + epoch);
+    }
+    return epoch;
   }
 
   /** The source package: a deb's {@code Source} (without its version), an rpm's SOURCERPM name, else the input's name. */

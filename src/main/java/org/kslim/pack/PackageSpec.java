@@ -13,6 +13,7 @@ import org.kslim.size.FileContent;
  *
  * @param name package name
  * @param part the policy package it holds, or empty for the meta package
+ * @param epoch the version's epoch, empty when there is none
  * @param version upstream version
  * @param release Debian revision or rpm release (may be empty for a deb)
  * @param architecture as the target format spells it
@@ -32,6 +33,7 @@ import org.kslim.size.FileContent;
 record PackageSpec(
     String name,
     String part,
+    String epoch,
     String version,
     String release,
     String architecture,
@@ -50,6 +52,7 @@ record PackageSpec(
   PackageSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(part, "part");
+    Objects.requireNonNull(epoch, "epoch");
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     requires = List.copyOf(requires);
     conflicts = List.copyOf(conflicts);
@@ -65,5 +68,14 @@ record PackageSpec(
 
   static String versionRelease(String version, String release) {
     return release.isEmpty() ? version : version + "-" + release;
+  }
+
+  /** The whole version as relations and Debian's Version field spell it: {@code [epoch:]version[-release]}. */
+  String fullVersion() {
+    return fullVersion(epoch, version, release);
+  }
+
+  static String fullVersion(String epoch, String version, String release) {
+    return (epoch.isEmpty() ? "" : epoch + ":") + versionRelease(version, release);
   }
 }

@@ -119,6 +119,9 @@ final class RpmWriter {
         .strings(RpmTag.PAYLOADDIGEST.number(), List.of(payloadDigest))
         .int32(RpmTag.PAYLOADDIGESTALGO.number(), List.of((long) SHA256))
         .strings(RpmTag.PAYLOADDIGESTALT.number(), List.of(rawDigest));
+    if (!spec.epoch().isEmpty()) {
+      h.int32(RpmTag.EPOCH.number(), List.of(uint32(Long.parseLong(spec.epoch()), "epoch")));
+    }
     if (!spec.license().isEmpty()) {
       h.string(RpmTag.LICENSE.number(), spec.license());
     }
@@ -127,7 +130,7 @@ final class RpmWriter {
       h.string(tags[0].number(), body).string(tags[1].number(), "/bin/sh");
     });
     dependencies(h, RpmTag.PROVIDENAME, RpmTag.PROVIDEFLAGS, RpmTag.PROVIDEVERSION,
-        List.of(new Relation(spec.name(), Relation.Operator.EQUAL, spec.versionRelease())));
+        List.of(new Relation(spec.name(), Relation.Operator.EQUAL, spec.fullVersion())));
     dependencies(h, RpmTag.REQUIRENAME, RpmTag.REQUIREFLAGS, RpmTag.REQUIREVERSION, requires(spec, compression, !files.isEmpty()));
     if (!spec.conflicts().isEmpty()) {
       dependencies(h, RpmTag.OBSOLETENAME, RpmTag.OBSOLETEFLAGS, RpmTag.OBSOLETEVERSION, spec.conflicts());

@@ -16,8 +16,13 @@ public final class PackFixtures {
 
   /** The kernel of {@link SplitAnalyzerFixtures#kernelTree} as a Debian package. */
   public static Path kernelDeb(Path dir) throws IOException {
+    return kernelDeb(dir, "6.1.192-2");
+  }
+
+  /** The same package at Debian version {@code version}. */
+  static Path kernelDeb(Path dir, String version) throws IOException {
     return new DebBuilder()
-        .control("Package: linux-image-" + KVER + "\nSource: linux\nVersion: 6.1.192-2\nArchitecture: amd64\n"
+        .control("Package: linux-image-" + KVER + "\nSource: linux\nVersion: " + version + "\nArchitecture: amd64\n"
             + "Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\nSection: kernel\nPriority: optional\n"
             + "Description: Linux 6.1 for tests\n A kernel for tests.\n .\n Second paragraph.\n")
         .script("postinst", POSTINST)

@@ -111,6 +111,24 @@ class PackageWriterTest {
         + " (= 6.1.192-2)");
   }
 
+  @Test
+  void anEpochIsCarriedIntoVersionsAndRelations() throws IOException {
+    Path epochDeb = PackFixtures.kernelDeb(Files.createDirectories(dir.resolve("epoch")), "1:6.1.192-2");
+    SplitAnalysis epochAnalysis = SplitAnalyzer.analyze(CheckRequest.of(epochDeb, SplitAnalyzerFixtures.policy(dir, "1MiB")));
+
+    PackResult debs = PackageWriter.write(PackageReader.open(epochDeb), epochAnalysis,
+        PackRequest.of(PackageFormat.DEB, dir.resolve("deb")).withSourceDateEpoch(EPOCH));
+    PackResult rpms = PackageWriter.write(PackageReader.open(epochDeb), epochAnalysis,
+        PackRequest.of(PackageFormat.RPM, dir.resolve("rpm")).withSourceDateEpoch(EPOCH));
+
+    PackageInfo deb = PackageReader.open(debs.part("optional").orElseThrow().file()).info();
+    assertThat(deb.fields()).containsEntry("Version", "1:6.1.192-2")
+        .containsEntry("Depends", "linux-core-" + PackFixtures.KVER + " (= 1:6.1.192-2)");
+    assertThat(debs.part("optional").orElseThrow().file().getFileName().toString()).endsWith("_6.1.192-2_amd64.deb");
+    PackageInfo rpm = PackageReader.open(rpms.part("optional").orElseThrow().file()).info();
+    assertThat(rpm.fields()).containsEntry("EPOCH", "1").containsEntry("VERSION", "6.1.192");
+  }
+
   @ParameterizedTest
   @EnumSource(value = PackageFormat.class, names = {"RPM", "DEB"})
   void sameInputPolicyAndEpochGiveTheSameBytes(PackageFormat format) throws IOException {
