@@ -38,29 +38,35 @@ import org.junit.jupiter.api.io.TempDir;
 class PackageWriterRealTest {
   private static final Path CLOUD_POLICY = Path.of("policies/cloud.yaml");
 
+  /** The split of the cloud kernel, made once for both tests (it is the slow part). */
+  private static SplitAnalysis analysis;
+
   @TempDir Path dir;
 
-  private SplitAnalysis analyze() {
-    return SplitAnalyzer.analyze(CheckRequest.of(SharedData.kernel(SharedData.CLOUD_DEB), CLOUD_POLICY));
+  private static synchronized SplitAnalysis analyze() {
+    if (analysis == null) {
+      analysis = SplitAnalyzer.analyze(CheckRequest.of(SharedData.kernel(SharedData.CLOUD_DEB), CLOUD_POLICY));
+    }
+    return analysis;
   }
 
-  private PackResult write(SplitAnalysis analysis, PackageFormat format) {
-    return PackageWriter.write(PackageReader.open(SharedData.kernel(SharedData.CLOUD_DEB)), analysis,
+  private PackResult write(SplitAnalysis split, PackageFormat format) {
+    return PackageWriter.write(PackageReader.open(SharedData.kernel(SharedData.CLOUD_DEB)), split,
         PackRequest.of(format, dir.resolve("out")));
   }
 
   @RealKernelTest
   void rpmsVerifyInstallWithoutNodepsAndGiveBackTheInputsFiles() throws IOException {
-    SplitAnalysis analysis = analyze();
-    PackResult result = write(analysis, PackageFormat.RPM);
+    SplitAnalysis split = analyze();
+    PackResult result = write(split, PackageFormat.RPM);
     List<String> files = result.packages().stream().map(p -> p.file().toString()).toList();
     for (String rpm : files) {
       assertThat(ToolRun.ok(List.of("rpm", "-K", rpm)).stdout()).as(rpm).endsWith("digests OK\n");
       assertThat(ToolRun.ok(List.of("rpm", "-qip", rpm)).stderr()).as(rpm).isEmpty();
       ToolRun.ok(List.of("rpm", "-qlp", rpm));
     }
-    String kver = analysis.modules().kernelVersion();
-    String core = result.part(analysis.split().core()).orElseThrow().file().toString();
+    String kver = split.modules().kernelVersion();
+    String core = result.part(split.split().core()).orElseThrow().file().toString();
     String meta = files.get(files.size() - 1);
 
     Path coreRoot = rpmRoot("core");
@@ -83,8 +89,7 @@ class PackageWriterRealTest {
 
   @RealKernelTest
   void debsReadWithDpkgDebAndGiveBackTheInputsFiles() throws IOException {
-    SplitAnalysis analysis = analyze();
-    PackResult result = write(analysis, PackageFormat.DEB);
+    PackResult result = write(analyze(), PackageFormat.DEB);
     Path root = dir.resolve("root");
     Map<String, String> depends = new TreeMap<>();
     for (WrittenPackage deb : result.packages()) {
