@@ -84,7 +84,7 @@ class PackageWriterRealTest {
     install.addAll(files);
     ToolRun.ok(install);
     assertThat(ToolRun.ok(List.of("rpm", "--root", allRoot.toString(), "-qa")).stdout().lines().toList()).hasSize(files.size());
-    assertSameFiles(allRoot, Set.of("var", "usr/lib/sysimage"));
+    assertSameFiles(allRoot, Set.of("root/.rpmdb", "var/lib/rpm", "usr/lib/sysimage/rpm"));
   }
 
   @RealKernelTest
