@@ -100,7 +100,7 @@ public final class SplitAnalyzer {
   }
 
   /** Modules go to their package; directories and every other file to the image package. */
-  static String packageOf(Split split, Entry entry) {
+  public static String packageOf(Split split, Entry entry) {
     return entry.type() == EntryType.DIRECTORY ? split.image() : split.packageOfEntry(entry.path());
   }
 

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
+import org.kslim.pack.WrittenPackage;
 import org.kslim.AtomicFile;
 import org.kslim.Progress;
 import org.kslim.check.SplitAnalysis;
@@ -33,7 +35,12 @@ final class ReportOptions {
 
   /** Writes {@code dir/report.json} and {@code dir/report.html} when {@code dir} is given, the JUnit file, then stdout. */
   void emit(SplitAnalysis analysis, Path dir, PrintWriter out) {
-    String reportJson = SplitReportJson.toJson(analysis);
+    emit(analysis, List.of(), dir, out);
+  }
+
+  /** As {@link #emit(SplitAnalysis, Path, PrintWriter)}, with the packages {@code split --format rpm|deb} wrote. */
+  void emit(SplitAnalysis analysis, List<WrittenPackage> written, Path dir, PrintWriter out) {
+    String reportJson = SplitReportJson.toJson(analysis, written);
     if (dir != null) {
       AtomicFile.writeString(dir.resolve("report.json"), reportJson);
       AtomicFile.writeString(dir.resolve("report.html"), SplitReportHtml.render(reportJson));

@@ -29,6 +29,7 @@ import org.kslim.size.Measure;
  * @param compression output format and compression; empty when the policy names none
  * @param creepLimits how much packages may grow per release and over windows of releases
  * @param warnings what the reader accepted but wants a user to know
+ * @param naming how written packages are named; empty: kslim's default
  */
 public record Policy(
     String source,
@@ -42,7 +43,8 @@ public record Policy(
     Optional<CompressionPolicy> compression,
     List<ApprovedMove> approvedMoves,
     List<String> warnings,
-    List<CreepLimit> creepLimits) {
+    List<CreepLimit> creepLimits,
+    Optional<PackageNaming> naming) {
   public Policy {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(format, "format");
@@ -58,15 +60,16 @@ public record Policy(
     approvedMoves = List.copyOf(approvedMoves);
     warnings = List.copyOf(warnings);
     creepLimits = List.copyOf(creepLimits);
+    Objects.requireNonNull(naming, "naming");
   }
 
-  /** A policy without creep limits. */
+  /** A policy without creep limits or a {@code naming:} section. */
   public Policy(String source, PolicyFormat format, List<PackageDecl> packages, List<Rule> rules,
       Optional<String> image, List<Requirement> requirements, Map<String, Map<Measure, Long>> budgets,
       List<Waiver> waivers, Optional<CompressionPolicy> compression, List<ApprovedMove> approvedMoves,
       List<String> warnings) {
     this(source, format, packages, rules, image, requirements, budgets, waivers, compression, approvedMoves,
-        warnings, List.of());
+        warnings, List.of(), Optional.empty());
   }
 
   /** The declared package called {@code name}. */

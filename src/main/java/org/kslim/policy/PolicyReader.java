@@ -26,7 +26,8 @@ import org.kslim.BadInputException;
  */
 public final class PolicyReader {
   private static final Set<String> KSLIM_KEYS = Set.of(
-      "kslim", "packages", "image", "rules", "require", "budgets", "waivers", "compression", "approve-moves");
+      "kslim", "packages", "image", "rules", "require", "budgets", "waivers", "compression", "approve-moves", "naming");
+  private static final Set<String> NAMING_KEYS = Set.of("package", "meta");
   private static final Set<String> FEDORA_KEYS = Set.of("packages", "rules");
   private static final Set<String> APPROVAL_KEYS = Set.of("module", "package", "reason", "approved-by");
 
@@ -88,7 +89,18 @@ public final class PolicyReader {
         root.get("compression").map(new CompressionReader(syntax)::compression),
         root.get("approve-moves").map(node -> approvals(node, declared)).orElse(List.of()),
         warnings,
-        root.get("budgets").map(limits::creepLimits).orElse(List.of()));
+        root.get("budgets").map(limits::creepLimits).orElse(List.of()),
+        root.get("naming").map(this::naming));
+  }
+
+  private PackageNaming naming(YamlNode section) {
+    YamlNode.Mapping entry = syntax.mapping(section, "naming");
+    syntax.onlyKeys(entry, NAMING_KEYS, "naming");
+    try {
+      return new PackageNaming(syntax.optional(entry, "package", "naming"), syntax.optional(entry, "meta", "naming"));
+    } catch (IllegalArgumentException e) {
+      throw syntax.error(entry.line(), e.getMessage());
+    }
   }
 
   private List<ApprovedMove> approvals(YamlNode section, Set<String> declared) {

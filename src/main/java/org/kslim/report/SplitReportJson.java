@@ -13,6 +13,7 @@ import org.kslim.budget.Verdict;
 import org.kslim.policy.Waiver;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.kmod.Module;
+import org.kslim.pack.WrittenPackage;
 import org.kslim.policy.Rule;
 import org.kslim.size.CompressorDescription;
 import org.kslim.size.FileSizes;
@@ -39,6 +40,15 @@ public final class SplitReportJson {
   private SplitReportJson() {}
 
   public static String toJson(SplitAnalysis analysis) {
+    return toJson(analysis, List.of());
+  }
+
+  /**
+   * The report with each package's {@code written} section: the figures read back from the
+   * package written for it ({@code written} is null for a package not written); the meta package
+   * under the top-level {@code metaPackage} (null when no packages were written).
+   */
+  public static String toJson(SplitAnalysis analysis, List<WrittenPackage> written) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema", SCHEMA);
     root.put("passed", analysis.passed());
@@ -53,9 +63,14 @@ public final class SplitReportJson {
     root.put("image", analysis.split().image());
     List<Object> packages = new ArrayList<>();
     for (String name : analysis.split().packages()) {
-      packages.add(packageJson(analysis, name));
+      Map<String, Object> json = packageJson(analysis, name);
+      json.put("written", written.stream().filter(w -> w.part().equals(name)).findFirst()
+          .map(SplitReportJson::writtenJson).orElse(null));
+      packages.add(json);
     }
     root.put("packages", packages);
+    root.put("metaPackage", written.stream().filter(w -> w.part().isEmpty()).findFirst()
+        .map(SplitReportJson::writtenJson).orElse(null));
     root.put("moves", analysis.split().moves().stream().map(SplitReportJson::moveJson).toList());
     root.put("violations", analysis.split().violations().stream().map(SplitReportJson::violationJson).toList());
     root.put("expiredWaivers", analysis.budgets().expiredWaivers().stream().map(SplitReportJson::waiverJson).toList());
@@ -82,6 +97,16 @@ public final class SplitReportJson {
     json.put("compressor", sizes.map(s -> compressorJson(s.compressor())).orElse(null));
     json.put("budgets", analysis.budgets().verdicts().stream()
         .filter(v -> v.pkg().equals(name)).map(SplitReportJson::verdictJson).toList());
+    return json;
+  }
+
+  private static Map<String, Object> writtenJson(WrittenPackage written) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", written.name());
+    json.put("file", written.file().getFileName().toString());
+    json.put("fileBytes", written.fileBytes());
+    json.put("payloadBytes", written.payloadBytes());
+    json.put(written.installedMeasure().key(), written.installed());
     return json;
   }
 

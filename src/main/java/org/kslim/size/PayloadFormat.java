@@ -1,5 +1,9 @@
 package org.kslim.size;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
 /**
  * The archive a package carries its files in, written byte for byte as the real packaging tool
  * writes it, so that the compressed payload size is the real one.
@@ -31,6 +35,14 @@ public enum PayloadFormat {
   /** The compression the format's packaging tool uses unless told otherwise. */
   public PayloadCompression defaultCompression() {
     return defaultCompression;
+  }
+
+  /**
+   * Writes the uncompressed payload archive holding {@code files} to {@code out}, byte for byte
+   * as the format's packaging tool writes it.
+   */
+  public void write(List<FileContent> files, OutputStream out) throws IOException {
+    writer().write(files, out);
   }
 
   PayloadWriter writer() {

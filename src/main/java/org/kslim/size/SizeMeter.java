@@ -1,7 +1,6 @@
 package org.kslim.size;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.kslim.BadInputException;
 import org.kslim.Progress;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryType;
@@ -36,8 +34,6 @@ import org.kslim.source.KernelPackage;
  * }</pre>
  */
 public final class SizeMeter {
-  private static final int MAX_CONTENT = Integer.MAX_VALUE - 8;
-
   private final SizeSettings settings;
   private final SizeCache cache;
   private final Compressor compressor;
@@ -77,7 +73,7 @@ public final class SizeMeter {
       source.forEachEntry((entry, content) -> {
         Optional<String> name = packageOf.apply(entry);
         if (name.isPresent()) {
-          packages.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(read(source, entry, content));
+          packages.computeIfAbsent(name.get(), n -> new ArrayList<>()).add(FileContent.read(source, entry, content));
         }
         task.advance(1, entry.isFile() ? entry.size() : 0);
       });
@@ -201,22 +197,6 @@ public final class SizeMeter {
           .append(e.size()).append('\0').append(e.linkTarget()).append('\0').append(hashes.get(i)).append('\n');
     }
     return ContentHash.of(text.toString());
-  }
-
-  private static FileContent read(KernelPackage source, Entry entry, InputStream content) throws IOException {
-    if (!entry.isFile()) {
-      return FileContent.of(entry);
-    }
-    if (entry.size() > MAX_CONTENT) {
-      throw new BadInputException(source.path() + "!" + entry.path() + ": " + entry.size()
-          + " bytes is more than kslim measures in one file (" + MAX_CONTENT + ")");
-    }
-    byte[] bytes = content.readNBytes((int) entry.size());
-    if (bytes.length != entry.size()) {
-      throw new BadInputException(source.path() + "!" + entry.path() + ": content ends after "
-          + bytes.length + " of " + entry.size() + " bytes");
-    }
-    return new FileContent(entry, bytes);
   }
 
   private static IOException rethrow(Throwable cause) {

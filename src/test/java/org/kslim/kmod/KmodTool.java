@@ -14,22 +14,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.kslim.testing.ToolRun;
 
 /**
  * The system tools the real-kernel depmod tests compare against: dpkg-deb to unpack a package,
  * kmod's depmod, and the compressors the kernel build uses for modules. A missing tool fails the
  * test: these tests run only when the real-kernel tier is on.
  */
-final class KmodTool {
+public final class KmodTool {
   static final List<String> INDEX_FILES =
       List.of("modules.dep", "modules.alias", "modules.softdep", "modules.symbols", "modules.devname");
 
   private KmodTool() {}
 
   /** Unpacks a .deb into {@code into} with {@code dpkg-deb -x}. */
-  static void extractDeb(Path deb, Path into) {
+  public static void extractDeb(Path deb, Path into) {
     run(List.of("dpkg-deb", "-x", deb.toString(), into.toString()));
   }
 
@@ -43,7 +43,7 @@ final class KmodTool {
   }
 
   /** The only {@code Module.symvers} under {@code root}. */
-  static Path symvers(Path root) throws IOException {
+  public static Path symvers(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(p -> p.getFileName().toString().equals("Module.symvers")).findFirst()
           .orElseThrow(() -> new AssertionError("no Module.symvers under " + root));
@@ -51,10 +51,10 @@ final class KmodTool {
   }
 
   /** What a tool run ended with. */
-  record Outcome(int exit, String stderr) {}
+  public record Outcome(int exit, String stderr) {}
 
   /** Runs {@code depmod -b root -e -E symvers ver}, which must succeed, and returns its stderr. */
-  static String depmod(Path root, String version, Path symvers) {
+  public static String depmod(Path root, String version, Path symvers) {
     Outcome outcome = depmodOutcome(root, version, symvers);
     if (outcome.exit() != 0) {
       fail("depmod exited " + outcome.exit() + ": " + outcome.stderr());
@@ -154,32 +154,11 @@ final class KmodTool {
   }
 
   private static String run(List<String> command) {
-    Outcome outcome = execute(command);
-    if (outcome.exit() != 0) {
-      fail(command.get(0) + " exited " + outcome.exit() + ": " + outcome.stderr());
-    }
-    return outcome.stderr();
+    return ToolRun.ok(command).stderr();
   }
 
   private static Outcome execute(List<String> command) {
-    try {
-      Path errors = Files.createTempFile("kslim-tool", ".err");
-      try {
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(errors.toFile()).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          fail(command.get(0) + " did not finish in 10 minutes");
-        }
-        return new Outcome(process.exitValue(), Files.readString(errors));
-      } finally {
-        Files.deleteIfExists(errors);
-      }
-    } catch (IOException e) {
-      return fail("cannot run " + command.get(0) + " (is it installed?): " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail("interrupted while running " + command.get(0), e);
-    }
+    ToolRun run = ToolRun.of(command);
+    return new Outcome(run.exit(), run.stderr());
   }
 }

@@ -84,6 +84,11 @@ public final class DebPackage implements KernelPackage {
     return info;
   }
 
+  /** Bytes of the (compressed) {@code data.tar} member, as stored in the file. */
+  public long payloadSize() {
+    return data.size();
+  }
+
   /**
    * Streams {@code data.tar} in archive order. Paths lose their leading {@code ./}; the root
    * entry {@code ./} is skipped; hard links come out as {@code HARDLINK} entries.

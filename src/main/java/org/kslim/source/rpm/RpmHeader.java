@@ -33,7 +33,7 @@ public final class RpmHeader {
   public static final int ENTRY = 16;
   /** rpm's {@code HEADER_TAGS_MAX}. */
   public static final int MAX_INDEX_COUNT = 0xFFFF;
-  private static final int MAGIC = 0x8EADE801;
+  static final int MAGIC = 0x8EADE801;
   private static final String FORMAT = "rpm";
 
   private final long fileOffset;
