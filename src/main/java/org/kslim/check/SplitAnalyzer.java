@@ -43,6 +43,14 @@ public final class SplitAnalyzer {
   private SplitAnalyzer() {}
 
   public static SplitAnalysis analyze(CheckRequest request) {
+    return analyze(request, false);
+  }
+
+  /**
+   * As {@link #analyze(CheckRequest)}; with {@code perFileCompressed} every file is also
+   * compressed alone ({@link org.kslim.size.FileSizes#compressedAlone()}), for estimates of moves.
+   */
+  public static SplitAnalysis analyze(CheckRequest request, boolean perFileCompressed) {
     Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
     Policy policy = ShippedPolicy.readOr(request.policyPath());
     KernelPackage pkg = PackageReader.open(packagePath);
@@ -55,7 +63,7 @@ public final class SplitAnalyzer {
 
     SizeCache cache = request.cacheDirectory() == null
         ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings::add);
-    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request), cache);
+    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
     SizeSheet sizes;
     try {
       sizes = meter.measure(pkg, entry -> Optional.of(packageOf(split, entry)));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Split a Linux kernel package into a lean core and optional module packages, under size budgets.",
-    subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, DepmodCommand.class, SplitCommand.class, CheckCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, DepmodCommand.class, SplitCommand.class, CheckCommand.class,
+        WhatIfCommand.class, SuggestCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
