@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.kslim.BadInputException;
 import org.kslim.budget.Budget;
 import org.kslim.budget.BudgetCheck;
@@ -51,7 +53,7 @@ public final class SplitAnalyzer {
    * compressed alone ({@link org.kslim.size.FileSizes#compressedAlone()}), for estimates of moves.
    */
   public static SplitAnalysis analyze(CheckRequest request, boolean perFileCompressed) {
-    Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
+    Path packagePath = packagePath(request);
     Policy policy = ShippedPolicy.readOr(request.policyPath());
     KernelPackage pkg = PackageReader.open(packagePath);
     List<String> warnings = new ArrayList<>(policy.warnings());
@@ -61,17 +63,35 @@ public final class SplitAnalyzer {
     Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
     warnings.addAll(split.warnings());
 
-    SizeCache cache = request.cacheDirectory() == null
-        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings::add);
-    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
-    SizeSheet sizes;
-    try {
-      sizes = meter.measure(pkg, entry -> Optional.of(packageOf(split, entry)));
-    } catch (IOException e) {
-      throw new BadInputException(packagePath + ": cannot read: " + e.getMessage(), e);
-    }
+    SizeSheet sizes = measure(pkg, request, policy, perFileCompressed, entry -> Optional.of(packageOf(split, entry)),
+        warnings::add);
     BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), policy.waivers(), request.today());
     return new SplitAnalysis(pkg.info(), modules, depmod, policy, split, sizes, budgets, warnings);
+  }
+
+  /**
+   * Measures the request's package as {@link #analyze} does, with each entry in the package
+   * {@code packageOf} names (none: in no package): the sizes of a split other than the policy's.
+   */
+  public static SizeSheet measure(CheckRequest request, Policy policy, Function<Entry, Optional<String>> packageOf,
+      Consumer<String> warnings) {
+    return measure(PackageReader.open(packagePath(request)), request, policy, false, packageOf, warnings);
+  }
+
+  private static SizeSheet measure(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
+      Function<Entry, Optional<String>> packageOf, Consumer<String> warnings) {
+    SizeCache cache = request.cacheDirectory() == null
+        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings);
+    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
+    try {
+      return meter.measure(pkg, packageOf);
+    } catch (IOException e) {
+      throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path packagePath(CheckRequest request) {
+    return request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
   }
 
   private static ModuleSet readModules(KernelPackage pkg, CheckRequest request) {

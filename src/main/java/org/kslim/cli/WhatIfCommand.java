@@ -2,7 +2,9 @@ package org.kslim.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalyzer;
+import org.kslim.decide.ExactChange;
 import org.kslim.decide.DecisionJson;
 import org.kslim.decide.DecisionText;
 import org.kslim.decide.Selector;
@@ -40,13 +42,18 @@ final class WhatIfCommand implements Callable<Integer> {
       description = "the package they go to, or none to drop them (default: the nearest package that depends on --from)")
   String to;
 
+  @Option(names = "--exact", description = "really recompress the changed packages instead of estimating")
+  boolean exact;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    WhatIf whatIf = new WhatIf(SplitAnalyzer.analyze(options.request(), true));
-    WhatIfOutcome outcome = whatIf.evaluate(drops.stream().map(Selector::new).toList(),
+    CheckRequest request = options.request();
+    WhatIf whatIf = new WhatIf(SplitAnalyzer.analyze(request, !exact));
+    WhatIfOutcome estimate = whatIf.evaluate(drops.stream().map(Selector::new).toList(),
         from != null ? from : whatIf.analysis().split().core(), to);
+    WhatIfOutcome outcome = exact ? ExactChange.of(whatIf.analysis(), request, estimate) : estimate;
     output.print(spec.commandLine().getOut(), () -> DecisionJson.whatIf(outcome), out -> DecisionText.whatIf(outcome, out));
     return 0;
   }

@@ -22,11 +22,15 @@ final class CompressedFigures {
     return sum == 0 ? 1.0 : (double) pkg.get(Measure.COMPRESSED) / sum;
   }
 
+  /** What one archive entry's header (512 bytes in tar, about 120 in cpio) may add compressed. */
+  static final long ENTRY_HEADER = 128;
+
   /**
-   * How far {@code ratio * figures} may be from the real change: between a share as good as the
-   * package's average and none of the gain compressing together brings.
+   * How far {@code ratio * figures} for {@code entries} archive entries may be from the real change: between a
+   * share as good as the package's average and none of the gain compressing together brings, plus
+   * the archive header of each file and of each folder the move may empty or create.
    */
-  static long bound(long figures, double ratio) {
-    return Math.round(figures * Math.abs(1 - ratio));
+  static long bound(long figures, double ratio, long entries) {
+    return Math.round(figures * Math.abs(1 - ratio)) + entries * ENTRY_HEADER;
   }
 }

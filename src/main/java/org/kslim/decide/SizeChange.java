@@ -1,6 +1,5 @@
 package org.kslim.decide;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.kslim.size.Measure;
@@ -20,9 +19,9 @@ import org.kslim.size.Measure;
 public record SizeChange(String pkg, Map<Measure, Long> before, Map<Measure, Long> delta, Map<Measure, Long> bound) {
   public SizeChange {
     Objects.requireNonNull(pkg, "pkg");
-    before = Map.copyOf(new EnumMap<>(before));
-    delta = Map.copyOf(new EnumMap<>(delta));
-    bound = Map.copyOf(new EnumMap<>(bound));
+    before = Map.copyOf(before);
+    delta = Map.copyOf(delta);
+    bound = Map.copyOf(bound);
   }
 
   public long before(Measure measure) {

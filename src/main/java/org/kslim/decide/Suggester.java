@@ -48,6 +48,11 @@ public final class Suggester {
     if (budget.isEmpty()) {
       throw new UsageException("the policy sets no budget for " + fit);
     }
+    return suggest(fit, to, budget);
+  }
+
+  /** As {@link #suggest(String, String)} against {@code budget} (limits by measure) instead of the policy's. */
+  public List<Suggestion> suggest(String fit, String to, Map<Measure, Long> budget) {
     List<Suggestion> candidates = new ArrayList<>();
     for (Selector selector : candidates(fit)) {
       WhatIfOutcome outcome = whatIf.evaluate(List.of(selector), fit, to);

@@ -207,7 +207,7 @@ public final class WhatIf {
       // a folder the move empties or creates is one more or less directory entry
       bound.put(Measure.INSTALLED_KIB, (long) folders.size());
       bound.put(Measure.DISK, (long) folders.size() * blockSize(pkg));
-      bound.put(Measure.COMPRESSED, CompressedFigures.bound(figures, ratio));
+      bound.put(Measure.COMPRESSED, CompressedFigures.bound(figures, ratio, count + folders.size()));
     }
     return new SizeChange(pkg, before, delta, bound);
   }

@@ -20,12 +20,14 @@ class WhatIfTest {
   @TempDir static Path dir;
   static WhatIf whatIf;
   static Path modules;
+  static CheckRequest request;
 
   @BeforeAll
   static void analyze() throws IOException {
     Path tree = DecideFixtures.tree(dir);
     modules = tree.resolve("lib/modules/" + DecideFixtures.KVER);
-    whatIf = new WhatIf(SplitAnalyzer.analyze(CheckRequest.of(tree, DecideFixtures.policy(dir, "1MiB")), true));
+    request = CheckRequest.of(tree, DecideFixtures.policy(dir, "1MiB"));
+    whatIf = new WhatIf(SplitAnalyzer.analyze(request, true));
   }
 
   @Test
@@ -44,6 +46,23 @@ class WhatIfTest {
     assertThat(o.change("core").bound(Measure.COMPRESSED)).isPositive();
     assertThat(o.change("core").after(Measure.INSTALLED))
         .isEqualTo(whatIf.analysis().sizes().get("core").get(Measure.INSTALLED) - bytes);
+  }
+
+  @Test
+  void exactRecompressesAndAgreesOnWhatIsExactAlready() {
+    WhatIfOutcome estimate = whatIf.evaluate(List.of(new Selector("kernel/drivers/gpu")), "core", null);
+    WhatIfOutcome exact = ExactChange.of(whatIf.analysis(), request, estimate);
+
+    assertThat(exact.moved()).isEqualTo(estimate.moved());
+    for (String pkg : List.of("core", "optional")) {
+      for (Measure measure : List.of(Measure.FILES, Measure.INSTALLED)) {
+        assertThat(exact.change(pkg).delta(measure)).isEqualTo(estimate.change(pkg).delta(measure));
+      }
+      assertThat(exact.change(pkg).bound(Measure.COMPRESSED)).isZero();
+      assertThat(Math.abs(exact.change(pkg).delta(Measure.COMPRESSED) - estimate.change(pkg).delta(Measure.COMPRESSED)))
+          .isLessThanOrEqualTo(estimate.change(pkg).bound(Measure.COMPRESSED));
+    }
+    assertThat(exact.change("core").delta(Measure.COMPRESSED)).isNegative();
   }
 
   @Test
