@@ -2,13 +2,13 @@ package org.kslim.cli;
 
 import java.util.concurrent.Callable;
 import org.kslim.check.SplitAnalyzer;
-import org.kslim.decide.DecisionJson;
-import org.kslim.decide.DecisionText;
 import org.kslim.decide.Explanation;
-import picocli.CommandLine;
+import org.kslim.report.DecisionJson;
+import org.kslim.report.DecisionText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code kslim explain PACKAGE --policy FILE MODULE}: the module's package, the rule and its reason

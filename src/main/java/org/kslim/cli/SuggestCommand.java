@@ -10,18 +10,18 @@ import org.kslim.BadInputException;
 import org.kslim.UsageException;
 import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalyzer;
-import org.kslim.decide.DecisionJson;
-import org.kslim.decide.DecisionText;
 import org.kslim.decide.PolicyEdit;
 import org.kslim.decide.Suggester;
 import org.kslim.decide.Suggestion;
 import org.kslim.decide.WhatIf;
 import org.kslim.report.ByteUnits;
+import org.kslim.report.DecisionJson;
+import org.kslim.report.DecisionText;
 import org.kslim.size.Measure;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code kslim suggest PACKAGE --policy FILE --fit PKG [--apply OUT.yaml]}: directories and rules

@@ -5,15 +5,15 @@ import java.util.concurrent.Callable;
 import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalyzer;
 import org.kslim.decide.ExactChange;
-import org.kslim.decide.DecisionJson;
-import org.kslim.decide.DecisionText;
 import org.kslim.decide.Selector;
 import org.kslim.decide.WhatIf;
 import org.kslim.decide.WhatIfOutcome;
-import picocli.CommandLine;
+import org.kslim.report.DecisionJson;
+import org.kslim.report.DecisionText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code kslim whatif PACKAGE --policy FILE --drop SELECTOR... [--from PKG] [--to PKG|none]}: which

@@ -1,4 +1,4 @@
-package org.kslim.decide;
+package org.kslim.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kslim.report.SplitReportJson;
+import org.kslim.decide.Explanation;
+import org.kslim.decide.Selector;
+import org.kslim.decide.Suggestion;
+import org.kslim.decide.WhatIfOutcome;
 import org.kslim.size.Measure;
 import org.kslim.split.Placement;
 

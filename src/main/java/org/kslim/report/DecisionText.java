@@ -1,10 +1,14 @@
-package org.kslim.decide;
+package org.kslim.report;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.kslim.report.ByteUnits;
+import org.kslim.decide.Explanation;
+import org.kslim.decide.Selector;
+import org.kslim.decide.SizeChange;
+import org.kslim.decide.Suggestion;
+import org.kslim.decide.WhatIfOutcome;
 import org.kslim.size.Measure;
 import org.kslim.split.Cause;
 import org.kslim.split.Placement;
