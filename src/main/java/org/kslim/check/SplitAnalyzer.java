@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.kslim.BadInputException;
 import org.kslim.Progress;
 import org.kslim.budget.Budget;
@@ -44,31 +46,32 @@ public final class SplitAnalyzer {
   private SplitAnalyzer() {}
 
   public static SplitAnalysis analyze(CheckRequest request) {
-    return analyze(request, Progress.NONE);
+    return analyze(request, Progress.NONE, false);
   }
 
   /** As {@link #analyze(CheckRequest)}, telling {@code progress} of reading and compressing. */
   public static SplitAnalysis analyze(CheckRequest request, Progress progress) {
+    return analyze(request, progress, false);
+  }
+
+  /**
+   * As {@link #analyze(CheckRequest)}; with {@code perFileCompressed} every file is also
+   * compressed alone ({@link org.kslim.size.FileSizes#compressedAlone()}), for estimates of moves.
+   */
+  public static SplitAnalysis analyze(CheckRequest request, boolean perFileCompressed) {
+    return analyze(request, Progress.NONE, perFileCompressed);
+  }
+
+  private static SplitAnalysis analyze(CheckRequest request, Progress progress, boolean perFileCompressed) {
     ModulePlacement placement = place(request, progress);
-    Path packagePath = placement.kernelPackage().path();
     Policy policy = placement.policy();
     KernelPackage pkg = placement.kernelPackage();
     List<String> warnings = new ArrayList<>(placement.warnings());
-    ModuleSet modules = placement.modules();
-    DepmodResult depmod = placement.depmod();
     Split split = placement.split();
-
-    SizeCache cache = request.cacheDirectory() == null
-        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings::add);
-    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request), cache);
-    SizeSheet sizes;
-    try {
-      sizes = meter.measure(pkg, entry -> Optional.of(packageOf(split, entry)), progress);
-    } catch (IOException e) {
-      throw new BadInputException(packagePath + ": cannot read: " + e.getMessage(), e);
-    }
+    SizeSheet sizes = measure(pkg, request, policy, perFileCompressed, entry -> Optional.of(packageOf(split, entry)),
+        warnings::add, progress);
     BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), policy.waivers(), request.today());
-    return new SplitAnalysis(pkg.info(), modules, depmod, policy, split, sizes, budgets, warnings);
+    return new SplitAnalysis(pkg.info(), placement.modules(), placement.depmod(), policy, split, sizes, budgets, warnings);
   }
 
   /** Reads the package and the policy and places every module, measuring nothing. */
@@ -78,15 +81,39 @@ public final class SplitAnalyzer {
 
   /** As {@link #place(CheckRequest)}, telling {@code progress} of the entries read. */
   public static ModulePlacement place(CheckRequest request, Progress progress) {
-    Path packagePath = request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
     Policy policy = ShippedPolicy.readOr(request.policyPath());
-    KernelPackage pkg = PackageReader.open(packagePath);
+    KernelPackage pkg = PackageReader.open(packagePath(request));
     List<String> warnings = new ArrayList<>(policy.warnings());
     ModuleSet modules = readModules(pkg, request, progress);
     DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
     Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
     warnings.addAll(split.warnings());
     return new ModulePlacement(pkg, modules, depmod, policy, split, warnings);
+  }
+
+  /**
+   * Measures the request's package as {@link #analyze} does, with each entry in the package
+   * {@code packageOf} names (none: in no package): the sizes of a split other than the policy's.
+   */
+  public static SizeSheet measure(CheckRequest request, Policy policy, Function<Entry, Optional<String>> packageOf,
+      Consumer<String> warnings) {
+    return measure(PackageReader.open(packagePath(request)), request, policy, false, packageOf, warnings, Progress.NONE);
+  }
+
+  private static SizeSheet measure(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
+      Function<Entry, Optional<String>> packageOf, Consumer<String> warnings, Progress progress) {
+    SizeCache cache = request.cacheDirectory() == null
+        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings);
+    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
+    try {
+      return meter.measure(pkg, packageOf, progress);
+    } catch (IOException e) {
+      throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path packagePath(CheckRequest request) {
+    return request.packagePath() != null ? request.packagePath() : RunningKernel.modulesFolder();
   }
 
   private static ModuleSet readModules(KernelPackage pkg, CheckRequest request, Progress progress) {

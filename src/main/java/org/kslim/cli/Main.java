@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     description = "Split a Linux kernel package into a lean core and optional module packages, under size budgets.",
     subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, DepmodCommand.class, SplitCommand.class, CheckCommand.class,
         CoverCommand.class, BootTestCommand.class, RecordCommand.class, DiffCommand.class, HistoryCommand.class,
-        ReportCommand.class})
+        ReportCommand.class, WhatIfCommand.class, SuggestCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -146,7 +146,8 @@ public final class SplitReportJson {
     return json;
   }
 
-  private static Map<String, Object> moveJson(Move move) {
+  /** A move as report.json writes it: module, wanted, actual, rule and chain. */
+  public static Map<String, Object> moveJson(Move move) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("module", move.module());
     json.put("wanted", move.wanted());
@@ -165,7 +166,8 @@ public final class SplitReportJson {
     return json;
   }
 
-  private static Object ruleJson(Optional<Rule> rule) {
+  /** A rule as report.json writes it (match, package, exact, reason, where), or null. */
+  public static Object ruleJson(Optional<Rule> rule) {
     return rule.map(r -> {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("match", r.matcher().toString());

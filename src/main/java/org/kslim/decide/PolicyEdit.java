@@ -1,0 +1,121 @@
+package org.kslim.decide;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.kslim.UsageException;
+import org.kslim.policy.Matcher;
+import org.kslim.policy.PolicyFormat;
+import org.kslim.policy.Rule;
+import org.kslim.split.Placement;
+
+/**
+ * Writes a move as policy rules: for each rule that now places selected modules in the package
+ * they leave, a new rule right before it, selecting the same modules (a directory selector
+ * narrows the rule's regex with a lookahead on the directory), sending them to the receiving
+ * package. The rest of the file is kept as written; the reason goes in a {@code reason:} key
+ * (kslim format) or a comment (Fedora's rule files have no reasons).
+ *
+ * <pre>{@code
+ * String edited = PolicyEdit.apply(Files.readString(policyFile), whatIf,
+ *     List.of(new Selector("kernel/drivers/gpu")), "modules-core", "modules", "saves 40 MiB (2026-11-26)");
+ * }</pre>
+ */
+public final class PolicyEdit {
+  private PolicyEdit() {}
+
+  /** {@code text} with the rules that move what {@code selectors} name from {@code from} to {@code to}. */
+  public static String apply(String text, WhatIf whatIf, List<Selector> selectors, String from, String to, String reason) {
+    if (to == null || WhatIf.NONE.equals(to)) {
+      throw new UsageException("a policy can only move modules to a package, not drop them: --to " + to);
+    }
+    Map<Integer, List<String>> patterns = new TreeMap<>();
+    List<Rule> rules = whatIf.analysis().policy().rules();
+    List<String> paths = List.copyOf(whatIf.analysis().split().placements().keySet());
+    for (Selector selector : selectors) {
+      Selector.Kind kind = selector.kind(rules, paths);
+      for (String module : whatIf.select(List.of(selector), from)) {
+        Placement placement = whatIf.analysis().split().explain(module);
+        if (placement.move().isPresent() || placement.rule().isEmpty()) {
+          continue;
+        }
+        Rule rule = placement.rule().get();
+        String pattern = pattern(selector, kind, rule);
+        List<String> atLine = patterns.computeIfAbsent(rule.where().line(), l -> new ArrayList<>());
+        if (!atLine.contains(pattern)) {
+          atLine.add(pattern);
+        }
+      }
+    }
+    boolean fedora = whatIf.analysis().policy().format() == PolicyFormat.FEDORA;
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    List<Integer> at = new ArrayList<>(patterns.keySet());
+    for (int i = at.size() - 1; i >= 0; i--) {
+      int item = itemLine(lines, at.get(i) - 1);
+      String indent = lines.get(item).substring(0, lines.get(item).indexOf('-'));
+      List<String> inserted = new ArrayList<>();
+      for (String pattern : patterns.get(at.get(i))) {
+        String rule = indent + "- " + quoted(pattern) + ": " + to;
+        if (fedora) {
+          inserted.add(rule + "  # " + reason);
+        } else {
+          inserted.add(rule);
+          inserted.add(indent + "  reason: " + quoted(reason));
+        }
+      }
+      lines.addAll(item, inserted);
+    }
+    return String.join("\n", lines);
+  }
+
+  /** The regex selecting the modules of {@code rule} that {@code selector} names. */
+  private static String pattern(Selector selector, Selector.Kind kind, Rule rule) {
+    if (rule.matcher().kind() != Matcher.Kind.PATH_REGEX && !rule.isDefault()) {
+      throw new UsageException("rule " + rule + " selects by " + rule.matcher().kind().key()
+          + "; only path rules can be narrowed to a selector: " + selector.text());
+    }
+    String folder = switch (kind) {
+      case RULE -> "";
+      case DIRECTORY -> withoutFirstSegment(selector.text());
+      case KERNEL_DIRECTORY -> selector.text();
+      case PATH_GLOB, MODULE -> throw new UsageException("only directories and rules can be written as rules: "
+          + selector.text());
+    };
+    String narrowed = folder.isEmpty() ? "" : "(?=" + escaped(folder.endsWith("/") ? folder : folder + "/") + ")";
+    return narrowed + (rule.isDefault() && narrowed.isEmpty() ? ".*" : rule.matcher().pattern());
+  }
+
+  private static String withoutFirstSegment(String directory) {
+    int slash = directory.indexOf('/');
+    return slash < 0 ? "" : directory.substring(slash + 1);
+  }
+
+  /** The first line, at or above {@code line}, that starts a list item. */
+  private static int itemLine(List<String> lines, int line) {
+    Optional<Integer> item = Optional.empty();
+    for (int i = line; i >= 0 && item.isEmpty(); i--) {
+      if (lines.get(i).stripLeading().startsWith("- ")) {
+        item = Optional.of(i);
+      }
+    }
+    return item.orElseThrow(() -> new IllegalStateException("no list item at or above line " + (line + 1)));
+  }
+
+  private static String escaped(String literal) {
+    StringBuilder out = new StringBuilder();
+    for (char c : literal.toCharArray()) {
+      if (".[]{}()*+?^$|\\".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+}

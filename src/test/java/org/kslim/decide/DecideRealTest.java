@@ -1,0 +1,126 @@
+package org.kslim.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kslim.check.CheckRequest;
+import org.kslim.check.SplitAnalysis;
+import org.kslim.check.SplitAnalyzer;
+import org.kslim.size.Measure;
+import org.kslim.testing.SharedData;
+
+/**
+ * Whatif's predictions against check's figures after really editing Fedora's rule file, on
+ * Debian's generic kernel. One analysis (with per-file compressed sizes) serves every test; the
+ * size cache lives in a temporary folder so that unchanged packages are not compressed twice.
+ */
+// Tagged slow-real, not real: a cold run compresses each of the generic kernel's 4,941 files alone
+// with xz -6, which takes over an hour on two cores; run it by hand with
+// -Dgroups=slow-real -Dkslim.shared=DIR until per-file compression is fast enough for CI.
+class DecideRealTest {
+  private static final String CORE = "modules-core";
+
+  @TempDir static Path dir;
+  private static WhatIf whatIf;
+
+  private static synchronized WhatIf whatIf() {
+    if (whatIf == null) {
+      whatIf = new WhatIf(SplitAnalyzer.analyze(request(fedora()), true));
+    }
+    return whatIf;
+  }
+
+  @Tag("slow-real") @Test
+  void whatifPredictsWhatCheckReportsForTheFourLargestCoreDirectories() throws IOException {
+    WhatIf base = whatIf();
+    long coreBefore = base.analysis().sizes().get(CORE).get(Measure.INSTALLED);
+    long compressedBefore = base.analysis().sizes().get(CORE).get(Measure.COMPRESSED);
+    for (String directory : largestDirectories(base.analysis(), 4)) {
+      WhatIfOutcome predicted = base.evaluate(List.of(new Selector(directory)), CORE, null);
+      Path edited = dir.resolve(directory.replace('/', '_') + ".yaml");
+      Files.writeString(edited, PolicyEdit.apply(Files.readString(fedora()), base, List.of(new Selector(directory)),
+          CORE, predicted.to().orElseThrow(), "test"));
+      SplitAnalysis after = SplitAnalyzer.analyze(request(edited));
+
+      long installed = after.sizes().get(CORE).get(Measure.INSTALLED) - coreBefore;
+      long compressed = after.sizes().get(CORE).get(Measure.COMPRESSED) - compressedBefore;
+      SizeChange change = predicted.change(CORE);
+      System.out.printf("%s: %d modules, installed %d (predicted %d), compressed %d (predicted %d ±%d)%n", directory,
+          predicted.moved().size(), installed, change.delta(Measure.INSTALLED), compressed,
+          change.delta(Measure.COMPRESSED), change.bound(Measure.COMPRESSED));
+      assertThat(new TreeSet<>(after.split().modules(CORE)))
+          .doesNotContainAnyElementsOf(predicted.moved());
+      assertThat(installed).as(directory).isEqualTo(change.delta(Measure.INSTALLED));
+      assertThat((double) change.delta(Measure.COMPRESSED)).as(directory)
+          .isCloseTo(compressed, org.assertj.core.data.Percentage.withPercentage(2));
+    }
+  }
+
+  @Tag("slow-real") @Test
+  void suggestFindsASetThatBringsCoreTwentyPercentDown() throws IOException {
+    WhatIf base = whatIf();
+    long budget = base.analysis().sizes().get(CORE).get(Measure.INSTALLED) * 8 / 10;
+    List<Suggestion> ranked = new Suggester(base).suggest(CORE, null, Map.of(Measure.INSTALLED, budget));
+    Suggestion first = ranked.get(0);
+    assertThat(first.fits()).isTrue();
+
+    Path edited = dir.resolve("suggested.yaml");
+    Files.writeString(edited, PolicyEdit.apply(Files.readString(fedora()), base, first.selectors(), CORE,
+        first.outcome().to().orElseThrow(), "test"));
+    SplitAnalysis after = SplitAnalyzer.analyze(request(edited));
+    assertThat(after.passed()).isTrue();
+    assertThat(after.sizes().get(CORE).get(Measure.INSTALLED)).isLessThanOrEqualTo(budget);
+  }
+
+  @Tag("slow-real") @Test
+  void whatifForEveryDirectoryTakesUnderASecond() {
+    WhatIf base = whatIf();
+    Map<String, String> directories = new TreeMap<>();
+    base.analysis().split().placements().values().forEach(p ->
+        directories.putIfAbsent(p.module().substring(0, p.module().lastIndexOf('/')), p.pkg()));
+    long best = Long.MAX_VALUE;
+    for (int round = 0; round < 3; round++) {
+      long start = System.nanoTime();
+      directories.forEach((directory, pkg) -> base.evaluate(List.of(new Selector(directory)), pkg, WhatIf.NONE));
+      best = Math.min(best, System.nanoTime() - start);
+    }
+    System.out.printf("whatif for %d directories: %.3f s%n", directories.size(), best / 1e9);
+    assertThat(directories).hasSizeGreaterThan(400);
+    assertThat(best).isLessThan(1_000_000_000L);
+  }
+
+  /** The folders holding the most bytes of core's modules directly. */
+  private static List<String> largestDirectories(SplitAnalysis analysis, int count) {
+    Map<String, Long> bytes = new TreeMap<>();
+    ModuleFiles files = new ModuleFiles(analysis.sizes());
+    for (String module : analysis.split().modules(CORE)) {
+      bytes.merge(module.substring(0, module.lastIndexOf('/')), files.of(module).orElseThrow().installed(), Long::sum);
+    }
+    return bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(count).map(Map.Entry::getKey).toList();
+  }
+
+  private static Path fedora() {
+    return SharedData.peer("def_variants.yaml.fedora");
+  }
+
+  private static CheckRequest request(Path policy) {
+    try {
+      return CheckRequest.of(SharedData.kernel(SharedData.GENERIC_DEB), policy)
+          .withCacheDirectory(Files.createDirectories(dir.resolve("cache")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

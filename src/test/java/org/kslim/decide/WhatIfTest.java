@@ -1,0 +1,131 @@
+package org.kslim.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kslim.UsageException;
+import org.kslim.check.CheckRequest;
+import org.kslim.check.SplitAnalyzer;
+import org.kslim.size.Measure;
+import org.kslim.split.Cause;
+
+class WhatIfTest {
+  @TempDir static Path dir;
+  static WhatIf whatIf;
+  static Path modules;
+  static CheckRequest request;
+
+  @BeforeAll
+  static void analyze() throws IOException {
+    Path tree = DecideFixtures.tree(dir);
+    modules = tree.resolve("lib/modules/" + DecideFixtures.KVER);
+    request = CheckRequest.of(tree, DecideFixtures.policy(dir, "1MiB"));
+    whatIf = new WhatIf(SplitAnalyzer.analyze(request, true));
+  }
+
+  @Test
+  void movesTheSelectedAndWhatOnlyTheyNeedButKeepsASharedDependency() throws IOException {
+    WhatIfOutcome o = whatIf.evaluate(List.of(new Selector("i915")), "core", null);
+
+    assertThat(o.to()).contains("optional");
+    assertThat(o.selected()).containsExactly(DecideFixtures.I915);
+    assertThat(o.moved()).containsExactly(DecideFixtures.DRM, DecideFixtures.KMS, DecideFixtures.I915);
+    assertThat(o.acceptable()).isTrue();
+    long bytes = size(DecideFixtures.DRM) + size(DecideFixtures.KMS) + size(DecideFixtures.I915);
+    assertThat(o.change("core").delta(Measure.INSTALLED)).isEqualTo(-bytes);
+    assertThat(o.change("optional").delta(Measure.INSTALLED)).isEqualTo(bytes);
+    assertThat(o.change("core").delta(Measure.FILES)).isEqualTo(-3);
+    assertThat(o.change("core").delta(Measure.COMPRESSED)).isNegative();
+    assertThat(o.change("core").bound(Measure.COMPRESSED)).isPositive();
+    assertThat(o.change("core").after(Measure.INSTALLED))
+        .isEqualTo(whatIf.analysis().sizes().get("core").get(Measure.INSTALLED) - bytes);
+  }
+
+  @Test
+  void exactRecompressesAndAgreesOnWhatIsExactAlready() {
+    WhatIfOutcome estimate = whatIf.evaluate(List.of(new Selector("kernel/drivers/gpu")), "core", null);
+    WhatIfOutcome exact = ExactChange.of(whatIf.analysis(), request, estimate);
+
+    assertThat(exact.moved()).isEqualTo(estimate.moved());
+    for (String pkg : List.of("core", "optional")) {
+      for (Measure measure : List.of(Measure.FILES, Measure.INSTALLED)) {
+        assertThat(exact.change(pkg).delta(measure)).isEqualTo(estimate.change(pkg).delta(measure));
+      }
+      assertThat(exact.change(pkg).bound(Measure.COMPRESSED)).isZero();
+      assertThat(Math.abs(exact.change(pkg).delta(Measure.COMPRESSED) - estimate.change(pkg).delta(Measure.COMPRESSED)))
+          .isLessThanOrEqualTo(estimate.change(pkg).bound(Measure.COMPRESSED));
+    }
+    assertThat(exact.change("core").delta(Measure.COMPRESSED)).isNegative();
+  }
+
+  @Test
+  void refusesARequiredModuleWithTheRequirementsReason() {
+    WhatIfOutcome o = whatIf.evaluate(List.of(new Selector("kernel/drivers/block")), "core", null);
+
+    assertThat(o.refusals()).singleElement().satisfies(r -> {
+      assertThat(r.module()).isEqualTo("kernel/drivers/block/virtio_blk.ko");
+      assertThat(r.requirement().reason()).isEqualTo("root disk on KVM");
+    });
+    assertThat(o.acceptable()).isFalse();
+  }
+
+  @Test
+  void reportsKeptModulesThatNeedAMovedOne() {
+    WhatIfOutcome o = whatIf.evaluate(List.of(new Selector("drivers/virtio/.*")), "core", null);
+
+    assertThat(o.moved()).containsExactly("kernel/drivers/virtio/virtio_ring.ko");
+    assertThat(o.breaks()).singleElement().satisfies(b -> {
+      assertThat(b.module()).isEqualTo("kernel/drivers/block/virtio_blk.ko");
+      assertThat(b.needs()).isEqualTo("kernel/drivers/virtio/virtio_ring.ko");
+    });
+  }
+
+  @Test
+  void toNoneDropsTheModulesFromEveryPackage() throws IOException {
+    WhatIfOutcome o = whatIf.evaluate(List.of(new Selector(DecideFixtures.SOUND)), "core", WhatIf.NONE);
+
+    assertThat(o.to()).isEmpty();
+    assertThat(o.change("core").delta(Measure.INSTALLED)).isEqualTo(-size(DecideFixtures.SOUND));
+    assertThat(o.change("optional").delta()).isEmpty();
+    assertThat(o.acceptable()).isTrue();
+  }
+
+  @Test
+  void failsNamingASelectorThatSelectsNothing() {
+    assertThatThrownBy(() -> whatIf.evaluate(List.of(new Selector("nosuch*")), "core", null))
+        .isInstanceOf(UsageException.class).hasMessageContaining("nosuch*");
+    assertThatThrownBy(() -> whatIf.evaluate(List.of(new Selector("i915")), "core", "elsewhere"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("elsewhere");
+  }
+
+  @Test
+  void explainsAMoveWithItsChain() {
+    Explanation e = Explanation.of(whatIf.analysis(), "md-cluster");
+
+    assertThat(e.placement().pkg()).isEqualTo("optional");
+    assertThat(e.placement().move()).hasValueSatisfying(move -> {
+      assertThat(move.wanted()).isEqualTo("core");
+      assertThat(move.rule().reason()).contains("the rest");
+      assertThat(move.chain()).singleElement().satisfies(c -> {
+        assertThat(c.module()).isEqualTo("kernel/fs/dlm/dlm.ko");
+        assertThat(c.relation()).isEqualTo(Cause.Relation.NEEDED_BY_IT);
+        assertThat(c.rule()).hasValueSatisfying(r -> assertThat(r.reason()).contains("rare file systems"));
+      });
+    });
+    assertThat(e.needs()).extracting(Explanation.Neighbour::module).containsExactly("kernel/fs/dlm/dlm.ko");
+    assertThat(Explanation.of(whatIf.analysis(), DecideFixtures.I915).needs())
+        .extracting(Explanation.Neighbour::module)
+        .containsExactlyInAnyOrder(DecideFixtures.DRM, DecideFixtures.KMS, DecideFixtures.SHARED);
+  }
+
+  private static long size(String module) throws IOException {
+    return Files.size(modules.resolve(module));
+  }
+}
