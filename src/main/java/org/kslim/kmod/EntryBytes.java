@@ -2,7 +2,9 @@ package org.kslim.kmod;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import org.kslim.BadInputException;
+import org.kslim.source.FileContent;
 
 /** Reads a package entry's content into memory, refusing content past a limit. */
 final class EntryBytes {
@@ -11,9 +13,25 @@ final class EntryBytes {
   /** At most {@code limit} bytes of {@code content}; more fails, naming {@code location}. */
   static byte[] read(InputStream content, String location, long limit) throws IOException {
     byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-    if (bytes.length > limit) {
+    checkLimit(bytes.length, location, limit);
+    return bytes;
+  }
+
+  /**
+   * As {@link #read}, mapped where the content is a whole file on disk, so only the pages used
+   * are ever read.
+   */
+  static ByteBuffer buffer(InputStream content, String location, long limit) throws IOException {
+    if (content instanceof FileContent file) {
+      checkLimit(file.size(), location, limit);
+      return file.map();
+    }
+    return ByteBuffer.wrap(read(content, location, limit));
+  }
+
+  private static void checkLimit(long size, String location, long limit) {
+    if (size > limit) {
       throw new BadInputException(location + ": larger than the limit of " + limit + " bytes");
     }
-    return bytes;
   }
 }
