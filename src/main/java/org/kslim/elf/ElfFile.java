@@ -92,7 +92,7 @@ public final class ElfFile {
     if (!section.hasFileBytes()) {
       return ByteBuffer.allocate(0).asReadOnlyBuffer().order(header.byteOrder());
     }
-    return located(name, () -> bytes.slice(section.offset(), section.size(), "section " + section.name()));
+    return located(name, () -> bytes.slice(section.offset(), section.size(), () -> "section " + section.name()));
   }
 
   /** The NUL-terminated string at {@code offset} of string table {@code table}; it must end inside the table. */
