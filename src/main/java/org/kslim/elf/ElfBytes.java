@@ -39,9 +39,10 @@ final class ElfBytes {
 
   /** As {@link #require(long, long, String)}, naming the bytes only on failure. */
   void require(long offset, long length, Supplier<String> what) {
-    verify(fits(offset, length), offset,
-        () -> what.get() + " of " + Long.toUnsignedString(length) + " bytes at offset " + Long.toUnsignedString(offset)
-            + " runs past the end of the file (" + size() + " bytes)");
+    if (!fits(offset, length)) {
+      verify(false, offset, () -> what.get() + " of " + Long.toUnsignedString(length) + " bytes at offset "
+          + Long.toUnsignedString(offset) + " runs past the end of the file (" + size() + " bytes)");
+    }
   }
 
   private boolean fits(long offset, long length) {
