@@ -143,7 +143,7 @@ public final class ModuleSetReader {
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
-        submit(tree, path.relative(), location, EntryBytes.buffer(content, location, options.maxModuleSize()));
+        submit(tree, path.relative(), location, EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size()));
         return;
       }
       others.add(entry);
