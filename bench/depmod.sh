@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process timings of `kslim depmod` against kmod's `depmod` in one hyperfine run each
-# (warm page cache, 2 warm-up runs, 10 runs, median and range from the JSON export).
-# usage: bench/depmod.sh KERNELS_DIR WORK_DIR
+# (warm page cache, 2 warm-up runs, RUNS runs (default 10), median and range from the JSON export).
+# usage: [RUNS=5] bench/depmod.sh KERNELS_DIR WORK_DIR
 #   KERNELS_DIR holds the Debian 6.1 generic image .deb (the shared kernels folder) and, fetched
 #   with the shared `fetch` script, the 6.12 .ko.xz image .deb; WORK_DIR is scratch space.
 set -euo pipefail
-kernels=$1; work=$2
+kernels=$1; work=$2; runs=${RUNS:-10}
 here=$(cd "$(dirname "$0")/.." && pwd)
 kslim="$here/bin/kslim"
 generic=$(ls "$kernels"/linux-image-6.1.0-56-amd64-unsigned_*.deb)
@@ -21,7 +21,7 @@ gv=$(ls "$work/generic/lib/modules"); xv=$(ls "$work/k612/lib/modules")
 
 run() { # name, then hyperfine arguments
   local name=$1; shift
-  hyperfine -N -w 2 -r 10 --export-json "$work/$name.json" "$@" >/dev/null
+  hyperfine -N -w 2 -r "$runs" --export-json "$work/$name.json" "$@" >/dev/null
   python3 "$here/bench/median.py" "$work/$name.json"
 }
 

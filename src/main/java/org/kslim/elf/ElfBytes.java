@@ -32,14 +32,21 @@ final class ElfBytes {
 
   /** Checks that {@code length} bytes at {@code offset} (both read as unsigned) lie in the file. */
   void require(long offset, long length, String what) {
-    require(offset, length, () -> what);
+    if (!fits(offset, length)) {
+      require(offset, length, () -> what);
+    }
   }
 
   /** As {@link #require(long, long, String)}, naming the bytes only on failure. */
   void require(long offset, long length, Supplier<String> what) {
-    verify(offset >= 0 && length >= 0 && offset <= size() && length <= size() - offset, offset,
-        () -> what.get() + " of " + Long.toUnsignedString(length) + " bytes at offset " + Long.toUnsignedString(offset)
-            + " runs past the end of the file (" + size() + " bytes)");
+    if (!fits(offset, length)) {
+      verify(false, offset, () -> what.get() + " of " + Long.toUnsignedString(length) + " bytes at offset "
+          + Long.toUnsignedString(offset) + " runs past the end of the file (" + size() + " bytes)");
+    }
+  }
+
+  private boolean fits(long offset, long length) {
+    return offset >= 0 && length >= 0 && offset <= size() && length <= size() - offset;
   }
 
   long size() {
@@ -80,7 +87,7 @@ final class ElfBytes {
   }
 
   /** A read-only view of {@code length} bytes at {@code offset}, in the file's byte order. */
-  ByteBuffer slice(long offset, long length, String what) {
+  ByteBuffer slice(long offset, long length, Supplier<String> what) {
     require(offset, length, what);
     return data.slice((int) offset, (int) length).asReadOnlyBuffer().order(data.order());
   }
@@ -94,7 +101,9 @@ final class ElfBytes {
     while (nul < end && data.get((int) nul) != 0) {
       nul++;
     }
-    verify(nul < end, offset, () -> what.get() + " is not NUL-terminated before offset " + end);
+    if (nul >= end) {
+      verify(false, offset, () -> what.get() + " is not NUL-terminated before offset " + end);
+    }
     byte[] bytes = new byte[(int) (nul - offset)];
     data.get((int) offset, bytes);
     return new String(bytes, StandardCharsets.UTF_8);

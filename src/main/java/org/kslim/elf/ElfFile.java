@@ -92,7 +92,7 @@ public final class ElfFile {
     if (!section.hasFileBytes()) {
       return ByteBuffer.allocate(0).asReadOnlyBuffer().order(header.byteOrder());
     }
-    return located(name, () -> bytes.slice(section.offset(), section.size(), "section " + section.name()));
+    return located(name, () -> bytes.slice(section.offset(), section.size(), () -> "section " + section.name()));
   }
 
   /** The NUL-terminated string at {@code offset} of string table {@code table}; it must end inside the table. */
@@ -116,8 +116,21 @@ public final class ElfFile {
 
   /** Every entry of symbol table {@code table} (index 0 included), names from the string table it links to. */
   public List<ElfSymbol> symbols(ElfSection table) {
-    ElfClass elfClass = header.elfClass();
-    int entrySize = elfClass.symbolSize();
+    ElfSymbolTable entries = symbolTable(table);
+    List<ElfSymbol> symbols = new ArrayList<>(entries.count());
+    for (int i = 0; i < entries.count(); i++) {
+      symbols.add(entries.symbol(i));
+    }
+    return List.copyOf(symbols);
+  }
+
+  /**
+   * Symbol table {@code table} read in place, names from the string table it links to: every
+   * entry is checked now (its name must lie in that table and end before the table's end), so
+   * the table fails here, as {@link #symbols(ElfSection)} does, or never.
+   */
+  public ElfSymbolTable symbolTable(ElfSection table) {
+    int entrySize = header.elfClass().symbolSize();
     located(name, () -> {
       verify(table.type() == ElfSection.SHT_SYMTAB || table.type() == ElfSection.SHT_DYNSYM, table.offset(),
           describe(table) + " of type " + table.type() + " is not a symbol table");
@@ -128,27 +141,21 @@ public final class ElfFile {
       return table;
     });
     ElfSection strings = section(table.link());
-    int count = (int) (table.size() / entrySize);
-    List<ElfSymbol> symbols = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      long at = table.offset() + (long) i * entrySize;
-      symbols.add(symbol(i, at, strings));
+    ElfSymbolTable entries = new ElfSymbolTable(bytes, table, strings);
+    int unsound = entries.firstUnsound();
+    if (unsound < entries.count()) {
+      checkName(unsound, entries.at(unsound), strings);
     }
-    return List.copyOf(symbols);
+    return entries;
   }
 
-  private ElfSymbol symbol(int index, long at, ElfSection strings) {
-    return located(name, () -> {
-      boolean is64 = header.elfClass() == ElfClass.ELF64;
+  /** Fails, as the file's own reason, when the name of the symbol at {@code at} does not lie in {@code strings}. */
+  private void checkName(int index, long at, ElfSection strings) {
+    located(name, () -> {
       long nameOffset = bytes.u32(at);
-      int info = bytes.u8(at + (is64 ? 4 : 12));
-      int sectionIndex = bytes.u16(at + (is64 ? 6 : 14));
-      long value = is64 ? bytes.u64(at + 8) : bytes.u32(at + 4);
-      long size = is64 ? bytes.u64(at + 16) : bytes.u32(at + 8);
       verify(nameOffset < strings.size(), at, () -> "symbol " + index + " name offset " + nameOffset
           + " is past the end of " + describe(strings) + " (" + strings.size() + " bytes)");
-      String symbolName = string(strings, nameOffset);
-      return new ElfSymbol(index, symbolName, value, size, ElfSymbol.Binding.of(info >>> 4), info & 0xF, sectionIndex);
+      return string(strings, nameOffset);
     });
   }
 

@@ -66,7 +66,8 @@ final class ElfReader {
       RawSection raw = i == 0 ? first : RawSection.read(bytes, shoff + (long) i * entrySize, i);
       ElfSection section = raw.section;
       if (section.hasFileBytes()) {
-        bytes.require(section.offset(), section.size(), "section " + i);
+        int index = i;
+        bytes.require(section.offset(), section.size(), () -> "section " + index);
       }
       sections.add(raw);
     }

@@ -1,12 +1,12 @@
 package org.kslim.kmod;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,9 +101,11 @@ public final class DependencyResolver {
   /** For each module, the modules owning the symbols it needs, each once, in the order first needed. */
   private int[][] directDependencies(Map<String, Export> symbols) {
     int[][] needs = new int[modules.size()][];
+    int[] seenBy = new int[modules.size()];
+    int[] owners = new int[modules.size()];
     for (int i = 0; i < modules.size(); i++) {
       Module module = modules.get(i);
-      LinkedHashSet<Integer> owners = new LinkedHashSet<>();
+      int count = 0;
       for (ModuleSymbol needed : module.undefined()) {
         String name = needed.name().startsWith(".") ? needed.name().substring(1) : needed.name();
         Export export = symbols.get(name);
@@ -117,11 +119,13 @@ public final class DependencyResolver {
         if (kernel != null && kernel.versioned() && !needed.weak() && export.crc() != crc) {
           problems.add(new Problem.CrcMismatch(module.path(), needed.name(), crc, export.crc()));
         }
-        if (export.owner() >= 0) {
-          owners.add(export.owner());
+        int owner = export.owner();
+        if (owner >= 0 && seenBy[owner] != i + 1) {
+          seenBy[owner] = i + 1;
+          owners[count++] = owner;
         }
       }
-      needs[i] = owners.stream().mapToInt(Integer::intValue).toArray();
+      needs[i] = Arrays.copyOf(owners, count);
     }
     return needs;
   }

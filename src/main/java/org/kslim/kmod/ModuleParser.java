@@ -1,8 +1,8 @@
 package org.kslim.kmod;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.kslim.BadInputException;
@@ -71,20 +71,28 @@ public final class ModuleParser {
 
   /** Parses one module file, locating errors with {@code location} (a {@code package!entry}). */
   ModuleFile parse(String path, String location, byte[] stored) {
-    byte[] data = decompress(location, stored);
+    return parse(path, location, ByteBuffer.wrap(stored));
+  }
+
+  /** Parses the remaining bytes of {@code stored} (a mapped file, say), locating errors with {@code location}. */
+  ModuleFile parse(String path, String location, ByteBuffer stored) {
+    ByteBuffer data = decompress(location, stored);
     ElfFile elf = ElfFile.parse(location, data);
-    Module module = new Module(path, moduleName(path), stored.length, data.length, modinfo(elf),
-        ModuleSymbols.exports(elf), ModuleSymbols.undefined(elf));
+    ModuleSymbols symbols = new ModuleSymbols(elf);
+    Module module = new Module(path, moduleName(path), stored.remaining(), data.remaining(), modinfo(elf),
+        symbols.exports(), symbols.undefined());
     return new ModuleFile(module, ModuleElf.of(elf.header()));
   }
 
-  private byte[] decompress(String location, byte[] stored) {
-    Compression compression = Compression.detect(stored, Math.min(stored.length, MAGIC_BYTES));
+  private ByteBuffer decompress(String location, ByteBuffer stored) {
+    byte[] head = new byte[Math.min(stored.remaining(), MAGIC_BYTES)];
+    stored.get(stored.position(), head);
+    Compression compression = Compression.detect(head, head.length);
     if (compression == Compression.NONE) {
       return stored;
     }
-    try (InputStream in = compression.decompress(new ByteArrayInputStream(stored), maxModuleSize)) {
-      return in.readAllBytes();
+    try (InputStream in = compression.decompress(new BufferInput(stored), maxModuleSize)) {
+      return ByteBuffer.wrap(in.readAllBytes());
     } catch (KslimException e) {
       throw new BadInputException(location + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.kslim.kmod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class ModuleSetReader {
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
-        submit(tree, path.relative(), location, EntryBytes.read(content, location, options.maxModuleSize()));
+        submit(tree, path.relative(), location, EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size()));
         return;
       }
       others.add(entry);
@@ -160,7 +161,7 @@ public final class ModuleSetReader {
       }
     }
 
-    private void submit(VersionTree tree, String relative, String location, byte[] stored) throws IOException {
+    private void submit(VersionTree tree, String relative, String location, ByteBuffer stored) throws IOException {
       try {
         slots.acquire();
       } catch (InterruptedException e) {
@@ -176,7 +177,7 @@ public final class ModuleSetReader {
       }));
     }
 
-    private ModuleOutcome parse(String relative, String location, byte[] stored) {
+    private ModuleOutcome parse(String relative, String location, ByteBuffer stored) {
       try {
         return new ModuleOutcome(parser.parse(relative, location, stored), null);
       } catch (KslimException e) {

@@ -10,6 +10,7 @@ import org.kslim.elf.ElfFile;
 import org.kslim.elf.ElfHeader;
 import org.kslim.elf.ElfSection;
 import org.kslim.elf.ElfSymbol;
+import org.kslim.elf.ElfSymbolTable;
 
 /**
  * The symbols a module exports and needs, found exactly as libkmod (kmod 30) finds them, so that
@@ -31,13 +32,22 @@ final class ModuleSymbols {
   private static final int STT_REGISTER = 13;
   private static final int CRC_BYTES = 4;
 
-  private ModuleSymbols() {}
+  private final ElfFile elf;
+  private final ElfSymbolTable symbols;
 
-  static List<ModuleSymbol> exports(ElfFile elf) {
+  /** Reads the symbols of {@code elf}'s {@code .symtab}, checking every entry once. */
+  ModuleSymbols(ElfFile elf) {
+    this.elf = elf;
+    this.symbols = symbolTable(elf);
+  }
+
+  List<ModuleSymbol> exports() {
     List<ModuleSymbol> exports = new ArrayList<>();
-    for (ElfSymbol symbol : tableSymbols(elf)) {
-      if (symbol.index() > 0 && symbol.name().startsWith(CRC_PREFIX)) {
-        exports.add(crcExport(elf, symbol));
+    if (symbols != null) {
+      for (int i = 1; i < symbols.count(); i++) {
+        if (symbols.nameStartsWith(i, CRC_PREFIX)) {
+          exports.add(crcExport(i));
+        }
       }
     }
     if (!exports.isEmpty()) {
@@ -52,8 +62,8 @@ final class ModuleSymbols {
         .toList();
   }
 
-  static List<ModuleSymbol> undefined(ElfFile elf) {
-    List<Version> versions = versions(elf);
+  List<ModuleSymbol> undefined() {
+    List<Version> versions = versions();
     Map<String, Integer> firstVersion = new HashMap<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
       firstVersion.put(versions.get(i).name(), i);
@@ -62,18 +72,19 @@ final class ModuleSymbols {
     int machine = elf.header().machine();
     boolean registers = machine == ElfHeader.EM_SPARC || machine == ElfHeader.EM_SPARCV9;
     List<ModuleSymbol> undefined = new ArrayList<>();
-    for (ElfSymbol symbol : tableSymbols(elf)) {
-      if (symbol.index() == 0 || !symbol.isUndefined() || (registers && symbol.type() == STT_REGISTER)
-          || symbol.name().isEmpty()) {
+    for (int i = 1; symbols != null && i < symbols.count(); i++) {
+      if (symbols.sectionIndex(i) != ElfSymbol.SHN_UNDEF || (registers && symbols.type(i) == STT_REGISTER)
+          || symbols.nameIsEmpty(i)) {
         continue;
       }
-      boolean weak = symbol.binding() == ElfSymbol.Binding.WEAK;
-      Integer version = firstVersion.get(symbol.name());
+      String name = symbols.name(i);
+      boolean weak = symbols.binding(i) == ElfSymbol.Binding.WEAK;
+      Integer version = firstVersion.get(name);
       if (version == null) {
-        undefined.add(new ModuleSymbol(symbol.name(), 0, false, weak));
+        undefined.add(new ModuleSymbol(name, 0, false, weak));
       } else {
         visited[version] = true;
-        undefined.add(new ModuleSymbol(symbol.name(), versions.get(version).crc(), true, weak));
+        undefined.add(new ModuleSymbol(name, versions.get(version).crc(), true, weak));
       }
     }
     for (int i = 0; i < versions.size(); i++) {
@@ -85,29 +96,29 @@ final class ModuleSymbols {
   }
 
   /**
-   * The symbols of the section named {@code .symtab}, or none where libkmod finds none usable:
+   * The symbol table of the section named {@code .symtab}, or null where libkmod finds none usable:
    * no {@code .symtab} or {@code .strtab}, or a table size that is no multiple of an entry.
    */
-  private static List<ElfSymbol> tableSymbols(ElfFile elf) {
+  private static ElfSymbolTable symbolTable(ElfFile elf) {
     Optional<ElfSection> table = elf.section(".symtab");
     if (table.isEmpty() || elf.section(".strtab").isEmpty()
         || table.get().size() % elf.header().elfClass().symbolSize() != 0) {
-      return List.of();
+      return null;
     }
-    return elf.symbols(table.get());
+    return elf.symbolTable(table.get());
   }
 
-  private static ModuleSymbol crcExport(ElfFile elf, ElfSymbol symbol) {
-    String name = symbol.name().substring(CRC_PREFIX.length());
-    int index = symbol.sectionIndex();
-    if (symbol.isAbsolute() || symbol.isUndefined()) {
-      return new ModuleSymbol(name, symbol.value(), true, false);
+  private ModuleSymbol crcExport(int symbol) {
+    String name = symbols.name(symbol).substring(CRC_PREFIX.length());
+    int index = symbols.sectionIndex(symbol);
+    if (index == ElfSymbol.SHN_ABS || index == ElfSymbol.SHN_UNDEF) {
+      return new ModuleSymbol(name, symbols.value(symbol), true, false);
     }
     if (index >= elf.sections().size()) {
       return new ModuleSymbol(name, 0, false, false);
     }
     ElfSection section = elf.sections().get(index);
-    long offset = symbol.value();
+    long offset = symbols.value(symbol);
     if (!section.hasFileBytes() || section.size() < CRC_BYTES || offset < 0 || offset > section.size() - CRC_BYTES) {
       return new ModuleSymbol(name, 0, false, false);
     }
@@ -116,7 +127,7 @@ final class ModuleSymbols {
   }
 
   /** The {@code __versions} entries, none when the section is missing or not a whole number of entries. */
-  private static List<Version> versions(ElfFile elf) {
+  private List<Version> versions() {
     Optional<ElfSection> found = elf.section("__versions");
     if (found.isEmpty() || found.get().size() % VERSION_ENTRY_SIZE != 0) {
       return List.of();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -100,12 +101,12 @@ public enum Compression {
   private InputStream decompressed(InputStream in, long maxOutput, String what) throws IOException {
     InputStream raw = switch (this) {
       case NONE -> in;
-      case XZ -> new XZInputStream(in, MEMORY_LIMIT_KIB);
+      case XZ -> new XZInputStream(in, MEMORY_LIMIT_KIB, BasicArrayCache.getInstance());
       case ZSTD -> new ZstdInputStreamNoFinalizer(in);
       case GZIP -> new GZIPInputStream(in, 65536);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
       case LZ4 -> new FramedLZ4CompressorInputStream(in, true);
-      case LZMA -> new LZMAInputStream(in, MEMORY_LIMIT_KIB);
+      case LZMA -> new LZMAInputStream(in, MEMORY_LIMIT_KIB, BasicArrayCache.getInstance());
     };
     return new LimitedInputStream(this == NONE ? raw : new BufferedInputStream(raw, 65536), maxOutput, what);
   }

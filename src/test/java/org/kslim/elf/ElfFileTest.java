@@ -67,6 +67,27 @@ class ElfFileTest {
     assertThat(elf.string(strtab, 1)).isEqualTo("local_fn");
   }
 
+  @ParameterizedTest
+  @MethodSource("org.kslim.testing.ElfBuilder#layouts")
+  void readsASymbolTableInPlaceAsTheSymbolsList(ElfClass elfClass, ByteOrder order, int machine) {
+    ElfFile elf = ElfFile.parse("sample.o", sample(elfClass, order, machine));
+    ElfSymbolTable table = elf.symbolTable(elf.section(".symtab").orElseThrow());
+
+    assertThat(table.count()).isEqualTo(7);
+    for (int i = 0; i < table.count(); i++) {
+      assertThat(table.symbol(i)).isEqualTo(elf.symbols().get(i));
+    }
+    assertThat(table.nameIsEmpty(0)).isTrue();
+    assertThat(table.nameIsEmpty(3)).isFalse();
+    assertThat(table.nameStartsWith(1, "local_")).isTrue();
+    assertThat(table.nameStartsWith(1, "local_fn_and_more")).isFalse();
+    assertThat(table.nameStartsWith(2, "local_")).isFalse();
+    assertThat(table.name(4)).isEqualTo("weak_hook");
+    assertThat(table.sectionIndex(3)).isEqualTo(ElfSymbol.SHN_UNDEF);
+    assertThat(table.binding(4)).isEqualTo(ElfSymbol.Binding.WEAK);
+    assertThat(table.value(5)).isEqualTo(0xABCDEF);
+  }
+
   @Test
   void namesMachinesItKnows() {
     assertThat(ElfFile.parse("a.o", sample(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_AARCH64)).header().machineName())

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import org.kslim.BadInputException;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryVisitor;
+import org.kslim.source.FileContent;
 import org.kslim.source.KernelPackage;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageInfo;
@@ -79,7 +79,7 @@ public final class TreePackage implements KernelPackage {
     for (TreeFile file : listFiles()) {
       Entry entry = file.entry();
       if (entry.isFile()) {
-        try (InputStream content = Files.newInputStream(file.file(), LinkOption.NOFOLLOW_LINKS)) {
+        try (FileContent content = FileContent.open(file.file())) {
           visitor.visit(entry, content);
         }
       } else {
@@ -90,6 +90,7 @@ public final class TreePackage implements KernelPackage {
 
   private List<TreeFile> listFiles() {
     EntryGuard guard = new EntryGuard(path.toString(), limits);
+    OwnerNames owners = new OwnerNames();
     List<TreeFile> files = new ArrayList<>();
     try {
       Files.walkFileTree(layout.root(), new SimpleFileVisitor<>() {
@@ -109,7 +110,7 @@ public final class TreePackage implements KernelPackage {
           String relative = layout.root().relativize(file).toString();
           String name = relative.isEmpty() ? layout.rootEntry() : layout.prefix() + relative;
           if (name != null) {
-            TreeFile treeFile = TreeFile.read(guard.admit(name), file);
+            TreeFile treeFile = TreeFile.read(guard.admit(name), file, owners);
             guard.checkSize(treeFile.entry().path(), treeFile.entry().size());
             files.add(treeFile);
           }

@@ -1,0 +1,30 @@
+package org.kslim.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileContentTest {
+  @TempDir Path dir;
+
+  @Test
+  void mapsTheWholeFileWhateverWasReadAndTheMappingOutlivesTheContent() throws IOException {
+    Path file = Files.write(dir.resolve("m.ko"), new byte[] {1, 2, 3, 4, 5});
+    ByteBuffer mapped;
+    try (FileContent content = FileContent.open(file)) {
+      assertThat(content.file()).isEqualTo(file);
+      assertThat(content.size()).isEqualTo(5);
+      assertThat(content.read()).isEqualTo(1);
+      mapped = content.map();
+      assertThat(content.readAllBytes()).containsExactly(2, 3, 4, 5);
+    }
+    byte[] all = new byte[mapped.remaining()];
+    mapped.get(all);
+    assertThat(all).containsExactly(1, 2, 3, 4, 5);
+  }
+}
