@@ -73,10 +73,15 @@ public final class BoundedProcess {
     }
   }
 
-  /** Kills {@code root} and all its descendants, children first, and waits for them to go. */
+  /**
+   * Kills {@code root} and all its descendants, and waits for them to go. The descendants are
+   * listed first (once the root is gone they are no longer its), then the root is killed before
+   * them, so it cannot react to a child's death (a shell would print "Killed" or start another).
+   */
   static void destroyTree(ProcessHandle root) {
-    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+    List<ProcessHandle> all = new ArrayList<>();
     all.add(root);
+    all.addAll(root.descendants().toList());
     all.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle handle : all) {
       try {

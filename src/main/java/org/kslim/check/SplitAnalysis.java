@@ -11,8 +11,8 @@ import org.kslim.source.PackageInfo;
 import org.kslim.split.Split;
 
 /**
- * Everything one split of a kernel package found: the modules and their graph, where the policy
- * put each, every package's sizes and the verdict on its budgets.
+ * Everything one split of a kernel package found: the modules placed by the policy
+ * ({@link ModulePlacement}), every package's sizes and the verdict on its budgets.
  *
  * <pre>{@code
  * SplitAnalysis analysis = SplitAnalyzer.analyze(CheckRequest.of(deb, policyFile));
@@ -20,37 +20,46 @@ import org.kslim.split.Split;
  * analysis.passed();
  * }</pre>
  *
- * @param packageInfo what the input package declares about itself
- * @param modules the parsed modules of the kernel
- * @param depmod the dependency graph and its problems
- * @param policy the policy applied
- * @param split every module's package, the moves and violations
+ * @param placement the modules, their graph, the policy and the split
  * @param sizes every package's measures
  * @param budgets the verdict on every budget the policy sets
  * @param warnings what a user should know but that fails nothing (policy format, cache, moves)
  */
-public record SplitAnalysis(
-    PackageInfo packageInfo,
-    ModuleSet modules,
-    DepmodResult depmod,
-    Policy policy,
-    Split split,
-    SizeSheet sizes,
-    BudgetCheck budgets,
-    List<String> warnings) {
+public record SplitAnalysis(ModulePlacement placement, SizeSheet sizes, BudgetCheck budgets, List<String> warnings) {
   public SplitAnalysis {
-    Objects.requireNonNull(packageInfo, "packageInfo");
-    Objects.requireNonNull(modules, "modules");
-    Objects.requireNonNull(depmod, "depmod");
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(sizes, "sizes");
     Objects.requireNonNull(budgets, "budgets");
     warnings = List.copyOf(warnings);
   }
 
+  /** What the input package declares about itself. */
+  public PackageInfo packageInfo() {
+    return placement.kernelPackage().info();
+  }
+
+  /** The parsed modules of the kernel. */
+  public ModuleSet modules() {
+    return placement.modules();
+  }
+
+  /** The dependency graph and its problems. */
+  public DepmodResult depmod() {
+    return placement.depmod();
+  }
+
+  /** The policy applied. */
+  public Policy policy() {
+    return placement.policy();
+  }
+
+  /** Every module's package, the moves and violations. */
+  public Split split() {
+    return placement.split();
+  }
+
   /** True when every budget holds and the split breaks no rule of the policy. */
   public boolean passed() {
-    return budgets.pass() && split.violations().isEmpty();
+    return budgets.pass() && split().violations().isEmpty();
   }
 }

@@ -71,7 +71,7 @@ public final class SplitAnalyzer {
     SizeSheet sizes = measure(pkg, request, policy, perFileCompressed, entry -> Optional.of(packageOf(split, entry)),
         warnings::add, progress);
     BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), policy.waivers(), request.today());
-    return new SplitAnalysis(pkg.info(), placement.modules(), placement.depmod(), policy, split, sizes, budgets, warnings);
+    return new SplitAnalysis(placement, sizes, budgets, warnings);
   }
 
   /** Reads the package and the policy and places every module, measuring nothing. */
