@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,21 +69,9 @@ public final class PackageWriter {
           DebWriter.write(spec, compressor, compression, out);
         }
       });
-      readable(target);
       written.add(WrittenPackage.readBack(target, spec.part()));
     }
     return new PackResult(written, warnings);
-  }
-
-  /** Makes a written package readable by all (mode 0644), as packaging tools leave their output. */
-  private static void readable(Path target) {
-    try {
-      if (Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-    } catch (IOException e) {
-      throw new BadInputException(target + ": cannot make it readable: " + e.getMessage(), e);
-    }
   }
 
   /** Removes what a killed earlier write of {@code target} left: its hidden {@code .NAME.*.tmp} files. */

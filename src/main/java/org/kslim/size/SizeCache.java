@@ -2,17 +2,17 @@ package org.kslim.size;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.kslim.AtomicFile;
+import org.kslim.BadInputException;
 
 /**
  * Measured figures kept on disk, keyed by content: a file's by its SHA-256 and the compressor, a
@@ -88,16 +88,10 @@ public final class SizeCache {
     }
     text.append('\n');
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".tmp-", "");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      warnings.accept("cannot write size cache entry " + file + ": " + e.getMessage());
+      AtomicFile.writeString(file, text.toString());
+    } catch (BadInputException e) {
+      // a cache that cannot be written costs speed, never a figure: the run goes on
+      warnings.accept("cannot write size cache entry: " + e.getMessage());
     }
   }
 
