@@ -10,7 +10,14 @@ final class ContentHash {
   private ContentHash() {}
 
   static String of(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
+    return of(bytes, bytes.length);
+  }
+
+  /** Of the first {@code length} bytes of {@code bytes}. */
+  static String of(byte[] bytes, int length) {
+    MessageDigest digest = digest();
+    digest.update(bytes, 0, length);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   static String of(String text) {

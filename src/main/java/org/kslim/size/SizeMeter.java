@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,13 +89,15 @@ public final class SizeMeter {
 
   /** As {@link #measure(Map)}, telling {@code progress} of each package measured (with its bytes). */
   public SizeSheet measure(Map<String, List<FileContent>> packages, Progress progress) throws IOException {
+    Map<String, Long> alone = alone(packages.values().stream().flatMap(List::stream).toList(), progress);
     long total = packages.values().stream().mapToLong(SizeMeter::bytes).sum();
     try (Progress.Task task = progress.start("compressing", packages.size(), total)) {
-      return measure(packages, task);
+      return measure(packages, alone, task);
     }
   }
 
-  private SizeSheet measure(Map<String, List<FileContent>> packages, Progress.Task done) throws IOException {
+  private SizeSheet measure(Map<String, List<FileContent>> packages, Map<String, Long> alone, Progress.Task done)
+      throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
       Thread thread = new Thread(task, "kslim-size");
       thread.setDaemon(true);
@@ -106,7 +109,7 @@ public final class SizeMeter {
       packages.entrySet().stream()
           .sorted(Comparator.comparingLong((Map.Entry<String, List<FileContent>> e) -> -bytes(e.getValue())))
           .forEach(e -> futures.put(e.getKey(), pool.submit(() -> {
-            PackageSizes sizes = measure(e.getKey(), e.getValue());
+            PackageSizes sizes = measure(e.getKey(), e.getValue(), alone);
             done.advance(1, bytes(e.getValue()));
             return sizes;
           })));
@@ -131,6 +134,27 @@ public final class SizeMeter {
 
   /** Measures one package holding {@code files}. */
   public PackageSizes measure(String name, List<FileContent> files) throws IOException {
+    return measure(name, files, alone(files, Progress.NONE));
+  }
+
+  /**
+   * Each regular file of {@code files} compressed alone, by content hash, when the settings ask
+   * for it (all files at once, on every thread); else nothing.
+   */
+  private Map<String, Long> alone(List<FileContent> files, Progress progress) throws IOException {
+    if (!settings.perFileCompressed()) {
+      return Map.of();
+    }
+    Map<String, byte[]> contents = new HashMap<>();
+    for (FileContent file : files) {
+      if (file.entry().isFile()) {
+        contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
+      }
+    }
+    return new AloneSizes(settings.compression(), settings.threads(), cache).measure(contents, progress);
+  }
+
+  private PackageSizes measure(String name, List<FileContent> files, Map<String, Long> alone) throws IOException {
     List<String> hashes = files.stream().map(f -> ContentHash.of(f.bytes())).toList();
     String label = compressor.description().label();
     long[] payload = payload(files, packageKey(files, hashes, label));
@@ -143,7 +167,7 @@ public final class SizeMeter {
       installed += FileMeasures.installed(e);
       fileSizes.add(new FileSizes(e.path(), e.type(), FileMeasures.installed(e),
           FileMeasures.installedKib(e), FileMeasures.disk(e, settings.blockSize()), hashes.get(i),
-          compressedAlone(files.get(i), hashes.get(i), label)));
+          compressedAlone(files.get(i), hashes.get(i), alone)));
     }
     Map<Measure, Long> measures = new EnumMap<>(Measure.class);
     measures.put(Measure.FILES, count);
@@ -160,32 +184,27 @@ public final class SizeMeter {
     if (cached.isPresent()) {
       return cached.get();
     }
+    long[] result = compressor instanceof CachedLengths blocks
+        ? blocks.lengths(settings.format().writer(), files, cache)
+        : compressed(files);
+    cache.put("package", key, result);
+    return result;
+  }
+
+  /** Uncompressed and compressed payload length, compressing the whole payload. */
+  private long[] compressed(List<FileContent> files) throws IOException {
     CountingOutputStream compressed = new CountingOutputStream(OutputStream.nullOutputStream());
     CountingOutputStream raw;
     try (OutputStream zipped = compressor.open(compressed)) {
       raw = new CountingOutputStream(zipped);
       settings.format().writer().write(files, raw);
     }
-    long[] result = {raw.count(), compressed.count()};
-    cache.put("package", key, result);
-    return result;
+    return new long[] {raw.count(), compressed.count()};
   }
 
-  private OptionalLong compressedAlone(FileContent file, String hash, String label) throws IOException {
-    if (!settings.perFileCompressed() || !file.entry().isFile()) {
-      return OptionalLong.empty();
-    }
-    String key = hash + " " + label;
-    Optional<long[]> cached = cache.get("file", key).filter(v -> v.length == 1);
-    if (cached.isPresent()) {
-      return OptionalLong.of(cached.get()[0]);
-    }
-    CountingOutputStream compressed = new CountingOutputStream(OutputStream.nullOutputStream());
-    try (OutputStream zipped = compressor.open(compressed)) {
-      zipped.write(file.bytes());
-    }
-    cache.put("file", key, compressed.count());
-    return OptionalLong.of(compressed.count());
+  private static OptionalLong compressedAlone(FileContent file, String hash, Map<String, Long> alone) {
+    Long length = file.entry().isFile() ? alone.get(hash) : null;
+    return length == null ? OptionalLong.empty() : OptionalLong.of(length);
   }
 
   private String packageKey(List<FileContent> files, List<String> hashes, String label) {

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +22,12 @@ import org.tukaani.xz.XZOutputStream;
 /**
  * xz-java compressing independent blocks in parallel, laid out in one stream as liblzma's
  * multi-threaded encoder (dpkg-deb's) lays them out: each block holds {@code blockSize} bytes of
- * input, compressed from an empty dictionary.
+ * input, compressed from an empty dictionary. Because blocks are independent, measuring a payload
+ * ({@link #lengths}) takes the sizes of every block it compressed before from a {@link SizeCache},
+ * keyed by the block's content: after a policy edit, only the blocks from the first changed file
+ * on are compressed again.
  */
-final class XzBlockCompressor implements Compressor {
+final class XzBlockCompressor implements Compressor, CachedLengths {
   private final int level;
   private final int threads;
   private final int blockSize;
@@ -44,7 +49,22 @@ final class XzBlockCompressor implements Compressor {
 
   @Override
   public OutputStream open(OutputStream sink) {
-    return new BlockStream(sink);
+    return new BlockStream(sink, null);
+  }
+
+  @Override
+  public long[] lengths(PayloadWriter writer, List<FileContent> files, SizeCache cache) throws IOException {
+    BlockStream blocks = new BlockStream(null, cache);
+    CountingOutputStream raw = new CountingOutputStream(blocks);
+    try (raw) {
+      writer.write(files, raw);
+    }
+    return new long[] {raw.count(), blocks.length};
+  }
+
+  /** What the block sizes in the cache belong to: level and library, never threads. */
+  private String blockLabel() {
+    return "xz -" + level + " block (xz-java " + CompressorKind.libraryVersion(XZOutputStream.class) + ")";
   }
 
   private byte[] compress(byte[] chunk, int length) throws IOException {
@@ -64,9 +84,14 @@ final class XzBlockCompressor implements Compressor {
     }
   }
 
-  /** Buffers a block of input, hands it to a worker, and writes the stream when closed. */
+  /**
+   * Buffers a block of input, hands it to a worker, and writes the stream when closed; without a
+   * sink it only measures, taking blocks compressed before from the cache.
+   */
   private final class BlockStream extends OutputStream {
     private final OutputStream sink;
+    private final SizeCache cache;
+    private long length;
     private ExecutorService pool;
     private final Semaphore inFlight = new Semaphore(threads);
     private final List<Future<XzStreamFormat.Block>> blocks = new ArrayList<>();
@@ -74,8 +99,9 @@ final class XzBlockCompressor implements Compressor {
     private int filled;
     private boolean closed;
 
-    BlockStream(OutputStream sink) {
+    BlockStream(OutputStream sink, SizeCache cache) {
       this.sink = sink;
+      this.cache = cache;
     }
 
     @Override
@@ -108,6 +134,12 @@ final class XzBlockCompressor implements Compressor {
       int length = filled;
       chunk = new byte[0];
       filled = 0;
+      String key = cache == null ? null : ContentHash.of(full, length) + " " + blockLabel();
+      Optional<long[]> sizes = key == null ? Optional.empty() : cache.get("xz-block", key).filter(v -> v.length == 2);
+      if (sizes.isPresent()) {
+        blocks.add(CompletableFuture.completedFuture(XzStreamFormat.Block.measured(sizes.get()[0], sizes.get()[1])));
+        return;
+      }
       try {
         inFlight.acquire();
       } catch (InterruptedException e) {
@@ -123,7 +155,11 @@ final class XzBlockCompressor implements Compressor {
       }
       blocks.add(pool.submit(() -> {
         try {
-          return XzStreamFormat.singleBlock(compress(full, length));
+          XzStreamFormat.Block block = XzStreamFormat.singleBlock(compress(full, length));
+          if (key != null) {
+            cache.put("xz-block", key, block.unpaddedSize(), block.uncompressedSize());
+          }
+          return block;
         } finally {
           inFlight.release();
         }
@@ -138,7 +174,7 @@ final class XzBlockCompressor implements Compressor {
       closed = true;
       try {
         List<XzStreamFormat.Block> done = new ArrayList<>();
-        if (blocks.isEmpty() && filled > 0) {
+        if (blocks.isEmpty() && filled > 0 && cache == null) {
           // input of one block or less (a single file): compress here, no worker needed
           done.add(XzStreamFormat.singleBlock(compress(chunk, filled)));
         } else if (filled > 0) {
@@ -147,7 +183,11 @@ final class XzBlockCompressor implements Compressor {
         for (Future<XzStreamFormat.Block> block : blocks) {
           done.add(block.get());
         }
-        XzStreamFormat.write(done, sink);
+        if (sink == null) {
+          length = XzStreamFormat.length(done);
+        } else {
+          XzStreamFormat.write(done, sink);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while compressing");
