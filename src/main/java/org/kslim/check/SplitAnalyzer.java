@@ -100,11 +100,25 @@ public final class SplitAnalyzer {
     return measure(PackageReader.open(packagePath(request)), request, policy, false, packageOf, warnings, Progress.NONE);
   }
 
-  private static SizeSheet measure(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
-      Function<Entry, Optional<String>> packageOf, Consumer<String> warnings, Progress progress) {
+  /**
+   * The meter {@link #analyze} measures {@code pkg} with under {@code policy}: its format and
+   * compression, the request's compressor, block size and cache.
+   */
+  public static SizeMeter meter(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
+      Consumer<String> warnings) {
     SizeCache cache = request.cacheDirectory() == null
         ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings);
-    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
+    return new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
+  }
+
+  /** The request's package as {@link #analyze} reads it: opened from its path, or the running kernel's modules. */
+  public static KernelPackage open(CheckRequest request) {
+    return PackageReader.open(packagePath(request));
+  }
+
+  private static SizeSheet measure(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
+      Function<Entry, Optional<String>> packageOf, Consumer<String> warnings, Progress progress) {
+    SizeMeter meter = meter(pkg, request, policy, perFileCompressed, warnings);
     try {
       return meter.measure(pkg, packageOf, progress);
     } catch (IOException e) {

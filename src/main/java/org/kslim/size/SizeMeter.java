@@ -69,6 +69,16 @@ public final class SizeMeter {
    */
   public SizeSheet measure(KernelPackage source, Function<Entry, Optional<String>> packageOf, Progress progress)
       throws IOException {
+    Map<String, List<FileContent>> packages = read(source, packageOf, progress);
+    return measure(packages, progress);
+  }
+
+  /**
+   * Reads {@code source} once into the file sets {@code packageOf} assigns entries to (contents
+   * held in memory), telling {@code progress} of the entries read.
+   */
+  public static Map<String, List<FileContent>> read(KernelPackage source, Function<Entry, Optional<String>> packageOf,
+      Progress progress) throws IOException {
     Map<String, List<FileContent>> packages = new TreeMap<>();
     try (Progress.Task task = progress.start("measuring " + source.path().getFileName(), -1, -1)) {
       source.forEachEntry((entry, content) -> {
@@ -79,7 +89,17 @@ public final class SizeMeter {
         task.advance(1, entry.isFile() ? entry.size() : 0);
       });
     }
-    return measure(packages, progress);
+    return packages;
+  }
+
+  /** Module files recompressed by {@code modules}, their figures taken with this meter's payload compression and cache. */
+  public RecompressedModules recompressed(ModuleFileCompressor modules) {
+    return new RecompressedModules(modules, settings.compression(), settings.threads(), cache);
+  }
+
+  /** The settings this meter measures with. */
+  public SizeSettings settings() {
+    return settings;
   }
 
   /** Measures each named file set, in parallel; the sheet lists them by name. */
