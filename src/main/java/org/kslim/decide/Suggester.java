@@ -17,9 +17,11 @@ import org.kslim.split.Placement;
 /**
  * Finds moves that bring a package under its budget in every measure: each directory holding its
  * modules and each rule placing modules in it is a candidate; candidates that would break a kept
- * module or move a {@code require:}d one are never offered. Single candidates that fit come first,
- * fewest modules first; when none fits alone, the largest savings are combined until the package
- * fits, or as near as they get.
+ * module or move a {@code require:}d one are never offered. The smallest sets come first: single
+ * candidates that fit, fewest modules first; when none fits alone, every pair, then every triple,
+ * of the {@value #TOP} candidates saving most (a set whose members contain one another is
+ * skipped), fitting sets fewest modules first; when no such set fits, the largest savings are
+ * combined until the package fits, or as near as they get.
  *
  * <pre>{@code
  * List<Suggestion> ranked = new Suggester(whatIf).suggest("modules-core", null);
@@ -29,6 +31,10 @@ import org.kslim.split.Placement;
 public final class Suggester {
   private static final int LARGEST = 5;
   private static final int MAX_FITTING = 20;
+  /** How many of the largest savings the search combines. */
+  static final int TOP = 12;
+  /** The largest set the search tries: C(12, 3) = 220 what-ifs at most. */
+  private static final int MAX_SET = 3;
 
   private final WhatIf whatIf;
   private final ModuleFiles files;
@@ -60,11 +66,49 @@ public final class Suggester {
         candidates.add(suggestion(List.of(selector), outcome, budget));
       }
     }
-    List<Suggestion> fitting = candidates.stream().filter(Suggestion::fits)
+    List<Suggestion> fitting = ranked(candidates.stream().filter(Suggestion::fits).toList(), fit);
+    List<Suggestion> top = candidates.stream()
+        .sorted(Comparator.comparingLong((Suggestion s) -> -saving(s.outcome(), fit))).limit(TOP).toList();
+    for (int size = 2; size <= MAX_SET && fitting.isEmpty(); size++) {
+      List<Suggestion> sets = new ArrayList<>();
+      combine(top, size, 0, new ArrayList<>(), fit, to, budget, sets);
+      fitting = ranked(sets, fit);
+    }
+    return fitting.isEmpty() ? List.of(combined(candidates, fit, to, budget)) : fitting;
+  }
+
+  private static List<Suggestion> ranked(List<Suggestion> fitting, String fit) {
+    return fitting.stream()
         .sorted(Comparator.comparingInt((Suggestion s) -> s.outcome().moved().size())
             .thenComparing(s -> -saving(s.outcome(), fit)))
         .limit(MAX_FITTING).toList();
-    return fitting.isEmpty() ? List.of(combined(candidates, fit, to, budget)) : fitting;
+  }
+
+  /** Adds to {@code fitting} every set of {@code size} of {@code top}, from {@code from} on, that fits. */
+  private void combine(List<Suggestion> top, int size, int from, List<Suggestion> chosen, String fit, String to,
+      Map<Measure, Long> budget, List<Suggestion> fitting) {
+    if (chosen.size() == size) {
+      List<Selector> selectors = chosen.stream().flatMap(s -> s.selectors().stream()).toList();
+      WhatIfOutcome outcome = whatIf.evaluate(selectors, fit, to);
+      Suggestion set = suggestion(selectors, outcome, budget);
+      if (outcome.acceptable() && set.fits()) {
+        fitting.add(set);
+      }
+      return;
+    }
+    for (int i = from; i < top.size(); i++) {
+      Suggestion next = top.get(i);
+      if (chosen.stream().noneMatch(c -> nested(c, next))) {
+        chosen.add(next);
+        combine(top, size, i + 1, chosen, fit, to, budget, fitting);
+        chosen.remove(chosen.size() - 1);
+      }
+    }
+  }
+
+  /** True when one of the two moves holds every module of the other: together they are no set. */
+  private static boolean nested(Suggestion a, Suggestion b) {
+    return a.outcome().moved().containsAll(b.outcome().moved()) || b.outcome().moved().containsAll(a.outcome().moved());
   }
 
   /** The largest savings combined, in turn, until the package fits or no candidate is left. */
