@@ -71,22 +71,18 @@ public final class DecisionText {
     out.println("  needed by: " + (e.neededBy().isEmpty() ? "nothing" : e.neededBy().stream().map(Object::toString).collect(Collectors.joining(", "))));
   }
 
-  /** One row per package, for each choice its installed size and compressed payload (with its bound). */
+  /** Each choice and what it means, then per package one row for each choice: installed and compressed (with its bound). */
   public static void moduleCompression(List<ModuleCompressionChoice> choices, PrintWriter out) {
-    for (ModuleCompressionChoice choice : choices) {
-      out.println(choice.name() + ": " + choice.how());
-    }
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-20s", "package"));
-    choices.forEach(c -> header.append(String.format(Locale.ROOT, " | %-12s %12s %-10s", c.name() + " installed", "compressed", "")));
-    out.println(header.toString().stripTrailing());
+    choices.forEach(c -> out.printf(Locale.ROOT, "%-6s %s%n", c.name(), c.how()));
+    out.println();
+    out.printf(Locale.ROOT, "%-20s %-6s %12s %12s %s%n", "package", "choice", "installed", "compressed", "±");
     for (ModuleCompressionChoice.Figures first : choices.get(0).packages()) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s", first.pkg()));
       for (ModuleCompressionChoice choice : choices) {
         ModuleCompressionChoice.Figures f = choice.get(first.pkg());
-        row.append(String.format(Locale.ROOT, " | %-12s %12s %-10s", ByteUnits.format(f.installed()),
-            ByteUnits.format(f.compressed()), f.compressedBound() == 0 ? "" : "±" + ByteUnits.format(f.compressedBound())));
+        out.printf(Locale.ROOT, "%-20s %-6s %12s %12s %s%n", choice == choices.get(0) ? first.pkg() : "", choice.name(),
+            ByteUnits.format(f.installed()), ByteUnits.format(f.compressed()),
+            f.compressedBound() == 0 ? "exact" : ByteUnits.format(f.compressedBound()));
       }
-      out.println(row.toString().stripTrailing());
     }
   }
 

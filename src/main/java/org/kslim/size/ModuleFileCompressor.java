@@ -56,7 +56,7 @@ public final class ModuleFileCompressor {
       case XZ -> "xz --check=crc32 --lzma2=dict=1MiB (xz-java " + CompressorKind.libraryVersion(XZOutputStream.class) + ")";
       case ZSTD -> "zstd -" + ZSTD_DEFAULT_LEVEL + " (zstd-jni " + CompressorKind.libraryVersion(ZstdOutputStreamNoFinalizer.class) + ")";
       case GZIP -> "gzip -n -" + GZIP_DEFAULT_LEVEL + " (java.util.zip)";
-      default -> "none";
+      default -> "uncompressed .ko";
     };
   }
 
