@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,44 @@ class HistoryCommandsTest {
         .contains("since build:1 6.1.0-47-cloud-amd64; grew most: kernel/drivers/gpu/drm/drm.ko +");
     assertThat(run.out()).contains("creep limit breached: modules installed: at most +10% over 3 releases");
     assertThat(run.err()).contains("2 creep limit(s) breached");
+  }
+
+  @Test
+  void checkJsonWithAHistoryHoldsTrendWhatIfAndCreepAndPrintsNothingElseOnStdout() throws IOException {
+    record(tree(47, 100, false));
+    Path junit = dir.resolve("junit.xml");
+    Path report = dir.resolve("report");
+
+    CliRun run = CliRun.of("check", tree(56, 3000, false).toString(), "--policy", policy.toString(), "--db", db,
+        "--json", "--junit", junit.toString(), "--report", report.toString(), "--record", "--no-cache");
+
+    assertThat(run.exit()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.path("history")).hasSize(2);
+    assertThat(json.path("history").get(0).path("label").asText()).isEqualTo("build:1 6.1.0-47-cloud-amd64");
+    assertThat(json.path("history").get(1).path("label").asText()).isEqualTo("6.1.0-56-cloud-amd64 (this build)");
+    assertThat(installed(json.path("history").get(1).path("packages"), "modules"))
+        .isEqualTo(installed(json.path("packages"), "modules")).isPositive();
+    assertThat(json.path("whatif").get(0).path("change").asText())
+        .isEqualTo("move drivers/block from modules-core to modules (2 modules)");
+    assertThat(json.path("creep").path("passed").asBoolean()).isFalse();
+    assertThat(json.path("creep").path("limits").get(0).path("breached").asBoolean()).isTrue();
+    assertThat(json.path("creep").path("limits").get(0).path("grewMost").get(0).path("path").asText())
+        .isEqualTo("kernel/drivers/gpu/drm/drm.ko");
+    assertThat(run.err()).contains("recorded build:2 in jdbc:sqlite:").contains("creep limit(s) breached");
+    assertThat(Files.readString(junit)).contains("<testsuite name=\"kslim.creep\"")
+        .contains("classname=\"kslim.creep.modules\" name=\"installed per release\"")
+        .contains("<failure message=\"modules installed: at most +1000 per release");
+    assertThat(new ObjectMapper().readTree(report.resolve("report.json").toFile()).path("history")).hasSize(2);
+  }
+
+  private static long installed(JsonNode packages, String name) {
+    for (JsonNode p : packages) {
+      if (p.path("name").asText().equals(name)) {
+        return p.path("measures").path("installed").asLong();
+      }
+    }
+    throw new AssertionError("no package " + name + " in " + packages);
   }
 
   @Test
