@@ -129,6 +129,30 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void diffAndHistoryPrintJsonWithTheSameContent() throws IOException {
+    Path old = tree(47, 100, false);
+    record(old);
+    record(tree(56, 3000, true));
+
+    JsonNode diff = new ObjectMapper().readTree(CliRun.of("diff", "build:1", "build:2", "--db", db, "--json").out());
+    assertThat(diff.path("schema").asText()).isEqualTo("kslim.diff/1");
+    assertThat(diff.path("old").path("label").asText()).isEqualTo("build:1 6.1.0-47-cloud-amd64");
+    JsonNode added = diff.path("modules").findParents("kind").stream()
+        .filter(m -> m.path("kind").asText().equals("added")).findFirst().orElseThrow();
+    assertThat(added.path("path").asText()).isEqualTo("kernel/drivers/net/virtio_net.ko");
+    assertThat(added.path("sizes").path("installed").path("before").asLong()).isZero();
+    assertThat(added.path("sizes").path("installed").path("after").asLong())
+        .isEqualTo(Files.size(dir.resolve("r56/linux-image-6.1.0-56-cloud-amd64/lib/modules/6.1.0-56-cloud-amd64/kernel/drivers/net/virtio_net.ko")));
+
+    JsonNode history = new ObjectMapper().readTree(CliRun.of("history", "--package", "modules", "--db", db, "--json").out());
+    assertThat(history.path("schema").asText()).isEqualTo("kslim.history/1");
+    assertThat(history.path("packages")).hasSize(1);
+    assertThat(history.path("packages").get(0).path("budget").path("installed").asLong()).isEqualTo(1L << 20);
+    assertThat(history.path("packages").get(0).path("points")).extracting(p -> p.path("build").path("id").asLong())
+        .containsExactly(1L, 2L);
+  }
+
+  @Test
   void aBuildNotRecordedIsBadInput() {
     assertThat(CliRun.of("diff", "build:9", "build:1", "--db", db).err()).contains("build:9 is not recorded in jdbc:sqlite:");
     assertThat(CliRun.of("diff", "build:x", "build:1", "--db", db).exit()).isEqualTo(2);
