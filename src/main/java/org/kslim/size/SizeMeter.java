@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.kslim.Progress;
+import org.kslim.source.Compression;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryType;
 import org.kslim.source.KernelPackage;
@@ -25,7 +26,8 @@ import org.kslim.source.KernelPackage;
 /**
  * Measures packages: every {@link Measure}, the payload really written and compressed, per-file
  * sizes, with figures taken from the {@link SizeCache} where the content is unchanged. Packages
- * are measured in parallel on {@link SizeSettings#threads()} threads.
+ * are measured in parallel: xz payloads all at once, their blocks sharing
+ * {@link SizeSettings#threads()} workers; others on that many threads.
  *
  * <pre>{@code
  * SizeMeter meter = new SizeMeter(SizeSettings.of(PayloadFormat.DEB), SizeCache.disabled());
@@ -95,7 +97,11 @@ public final class SizeMeter {
   }
 
   private SizeSheet measure(Map<String, List<FileContent>> packages, Progress.Task done) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
+    // xz payloads are cut into blocks that share the compressor's workers: every package is
+    // written at once so that its blocks wait in one queue; other compressors take a thread each
+    int writers = settings.compression().compression() == Compression.XZ
+        ? Math.max(1, packages.size()) : settings.threads();
+    ExecutorService pool = Executors.newFixedThreadPool(writers, task -> {
       Thread thread = new Thread(task, "kslim-size");
       thread.setDaemon(true);
       return thread;
