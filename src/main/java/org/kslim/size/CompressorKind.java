@@ -19,8 +19,9 @@ public enum CompressorKind {
    */
   BUILT_IN,
   /**
-   * The host programs: {@code xz -T<threads> --block-size=<3 x dictionary>}, {@code zstd
-   * --single-thread --no-check}, {@code gzip -n}, each at the level.
+   * The host programs: {@code xz -T<threads> --block-size=<3 x dictionary>} (run on one block at
+   * a time, the blocks of every payload sharing the threads: the same stream, byte for byte),
+   * {@code zstd --single-thread --no-check}, {@code gzip -n}, each at the level.
    */
   SYSTEM;
 
@@ -33,7 +34,7 @@ public enum CompressorKind {
     return switch (compression.compression()) {
       case XZ -> this == BUILT_IN
           ? new XzBlockCompressor(level, threads, xzBlockSize(level))
-          : SystemCompressor.xz(level, threads, xzBlockSize(level));
+          : XzBlockCompressor.system(level, threads, xzBlockSize(level));
       case ZSTD -> this == BUILT_IN ? new ZstdCompressor(level) : SystemCompressor.zstd(level);
       case GZIP -> this == BUILT_IN ? new GzipCompressor(level) : SystemCompressor.gzip(level);
       default -> throw new IllegalArgumentException(

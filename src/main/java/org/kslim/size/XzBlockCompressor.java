@@ -8,38 +8,82 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
 import org.tukaani.xz.XZ;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * xz-java compressing independent blocks in parallel, laid out in one stream as liblzma's
+ * Independent xz blocks compressed in parallel and laid out in one stream as liblzma's
  * multi-threaded encoder (dpkg-deb's) lays them out: each block holds {@code blockSize} bytes of
- * input, compressed from an empty dictionary.
+ * input, compressed from an empty dictionary. A block is encoded by xz-java, or by the host's
+ * {@code xz} run on that block alone with the options of the whole stream (which gives the very
+ * block {@code xz -T<threads> --block-size} writes). Every stream opened from one compressor
+ * shares its {@code threads} workers, which take the largest block waiting first, so payloads
+ * compressed at the same time keep every core busy until the end.
  */
 final class XzBlockCompressor implements Compressor {
-  private final int level;
-  private final int threads;
-  private final int blockSize;
+  /** Turns one chunk of input into the block a multi-threaded encoder writes for it. */
+  @FunctionalInterface
+  interface BlockEncoder {
+    XzStreamFormat.Block encode(byte[] chunk, int length) throws IOException;
+  }
 
+  private final CompressorDescription description;
+  private final int blockSize;
+  private final BlockEncoder encoder;
+  private final ThreadPoolExecutor workers;
+  /** Blocks cut but not yet compressed, across every open stream: bounds the memory they take. */
+  private final Semaphore inFlight;
+
+  /** xz-java at {@code level}. */
   XzBlockCompressor(int level, int threads, long blockSize) {
+    this(new CompressorDescription("xz", level, "xz-java", CompressorKind.libraryVersion(XZOutputStream.class),
+        threads, checkedBlockSize(blockSize)), (chunk, length) -> XzStreamFormat.singleBlock(javaXz(level, chunk, length)));
+  }
+
+  private XzBlockCompressor(CompressorDescription description, BlockEncoder encoder) {
+    this.description = description;
+    this.blockSize = checkedBlockSize(description.blockSize());
+    this.encoder = encoder;
+    int threads = description.threads();
+    this.workers = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), task -> {
+      Thread thread = new Thread(task, "kslim-xz");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.workers.allowCoreThreadTimeOut(true);
+    this.inFlight = new Semaphore(2 * threads + 1);
+  }
+
+  /** The host's {@code xz} at {@code level}, one process per block, {@code threads} at a time. */
+  static XzBlockCompressor system(int level, int threads, long blockSize) {
+    SystemCompressor xz = SystemCompressor.xz(level, threads, blockSize);
+    return new XzBlockCompressor(xz.description(), (chunk, length) -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 1024);
+      try (OutputStream in = xz.open(out)) {
+        in.write(chunk, 0, length);
+      }
+      return XzStreamFormat.singleBlock(out.toByteArray());
+    });
+  }
+
+  private static int checkedBlockSize(long blockSize) {
     if (blockSize < 1 || blockSize > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("xz block size must be 1.." + (Integer.MAX_VALUE - 8) + ": " + blockSize);
     }
-    this.level = level;
-    this.threads = threads;
-    this.blockSize = (int) blockSize;
+    return (int) blockSize;
   }
 
   @Override
   public CompressorDescription description() {
-    return new CompressorDescription("xz", level, "xz-java",
-        CompressorKind.libraryVersion(XZOutputStream.class), threads, blockSize);
+    return description;
   }
 
   @Override
@@ -47,7 +91,7 @@ final class XzBlockCompressor implements Compressor {
     return new BlockStream(sink);
   }
 
-  private byte[] compress(byte[] chunk, int length) throws IOException {
+  private static byte[] javaXz(int level, byte[] chunk, int length) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 1024);
     try (XZOutputStream xz = new XZOutputStream(out, options(level), XZ.CHECK_CRC64)) {
       xz.write(chunk, 0, length);
@@ -64,11 +108,29 @@ final class XzBlockCompressor implements Compressor {
     }
   }
 
+  /** A block's compression waiting for a worker (the larger block goes first); done, it frees its place. */
+  private final class BlockTask extends FutureTask<XzStreamFormat.Block> implements Comparable<BlockTask> {
+    private final int length;
+
+    BlockTask(byte[] chunk, int length) {
+      super(() -> encoder.encode(chunk, length));
+      this.length = length;
+    }
+
+    @Override
+    protected void done() {
+      inFlight.release();
+    }
+
+    @Override
+    public int compareTo(BlockTask other) {
+      return Integer.compare(other.length, length);
+    }
+  }
+
   /** Buffers a block of input, hands it to a worker, and writes the stream when closed. */
   private final class BlockStream extends OutputStream {
     private final OutputStream sink;
-    private ExecutorService pool;
-    private final Semaphore inFlight = new Semaphore(threads);
     private final List<Future<XzStreamFormat.Block>> blocks = new ArrayList<>();
     private byte[] chunk = new byte[0];
     private int filled;
@@ -114,20 +176,9 @@ final class XzBlockCompressor implements Compressor {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while compressing");
       }
-      if (pool == null) {
-        pool = Executors.newFixedThreadPool(threads, task -> {
-          Thread thread = new Thread(task, "kslim-xz");
-          thread.setDaemon(true);
-          return thread;
-        });
-      }
-      blocks.add(pool.submit(() -> {
-        try {
-          return XzStreamFormat.singleBlock(compress(full, length));
-        } finally {
-          inFlight.release();
-        }
-      }));
+      BlockTask task = new BlockTask(full, length);
+      blocks.add(task);
+      workers.execute(task);
     }
 
     @Override
@@ -140,7 +191,7 @@ final class XzBlockCompressor implements Compressor {
         List<XzStreamFormat.Block> done = new ArrayList<>();
         if (blocks.isEmpty() && filled > 0) {
           // input of one block or less (a single file): compress here, no worker needed
-          done.add(XzStreamFormat.singleBlock(compress(chunk, filled)));
+          done.add(encoder.encode(chunk, filled));
         } else if (filled > 0) {
           submit();
         }
@@ -154,9 +205,7 @@ final class XzBlockCompressor implements Compressor {
       } catch (ExecutionException e) {
         throw new IOException("xz compression failed: " + e.getCause().getMessage(), e.getCause());
       } finally {
-        if (pool != null) {
-          pool.shutdownNow();
-        }
+        blocks.forEach(block -> block.cancel(true));
       }
     }
   }
