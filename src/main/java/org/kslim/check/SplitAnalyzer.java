@@ -119,6 +119,22 @@ public final class SplitAnalyzer {
   }
 
   /**
+   * The meter {@link #analyze} measures {@code pkg} with under {@code policy}: its format and
+   * compression, the request's compressor, block size and cache.
+   */
+  public static SizeMeter meter(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
+      Consumer<String> warnings) {
+    SizeCache cache = request.cacheDirectory() == null
+        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings);
+    return new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
+  }
+
+  /** The request's package as {@link #analyze} reads it: opened from its path, or the running kernel's modules. */
+  public static KernelPackage open(CheckRequest request) {
+    return PackageReader.open(packagePath(request));
+  }
+
+  /**
    * The sizes from the caches alone when the package was read before and every package's figures
    * are kept; else measured from the package's content, and what was read (with {@code modules},
    * when known) kept for next time.
@@ -126,9 +142,7 @@ public final class SplitAnalyzer {
   private static SizeSheet measure(BufferedPackage pkg, CachedInput input, ModuleSet modules, CheckRequest request,
       Policy policy, boolean perFileCompressed, Function<Entry, Optional<String>> packageOf, Consumer<String> warnings,
       Progress progress) {
-    SizeCache cache = request.cacheDirectory() == null
-        ? SizeCache.disabled() : SizeCache.at(request.cacheDirectory(), warnings);
-    SizeMeter meter = new SizeMeter(sizeSettings(policy, pkg.format(), request).withPerFileCompressed(perFileCompressed), cache);
+    SizeMeter meter = meter(pkg, request, policy, perFileCompressed, warnings);
     Optional<SizeSheet> cached = input.parsed()
         .flatMap(p -> meter.measureCached(byPackage(p.entries(), HashedEntry::entry, packageOf)));
     if (cached.isPresent()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kslim.decide.Explanation;
+import org.kslim.decide.ModuleCompressionChoice;
 import org.kslim.decide.Selector;
 import org.kslim.decide.Suggestion;
 import org.kslim.decide.WhatIfOutcome;
@@ -39,6 +40,24 @@ public final class DecisionJson {
       m.put("excess", byKey(s.excess()));
       m.put("largest", s.largest());
       m.put("outcome", whatIfMap(s.outcome()));
+      return m;
+    }).toList()));
+  }
+
+  /** {@code {"choices": [{"name", "how", "packages": [{"package", "installed", "compressed", "compressedBound"}]}]}}. */
+  public static String moduleCompression(List<ModuleCompressionChoice> choices) {
+    return write(Map.of("choices", choices.stream().map(c -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", c.name());
+      m.put("how", c.how());
+      m.put("packages", c.packages().stream().map(f -> {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("package", f.pkg());
+        p.put("installed", f.installed());
+        p.put("compressed", f.compressed());
+        p.put("compressedBound", f.compressedBound());
+        return p;
+      }).toList());
       return m;
     }).toList()));
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.kslim.decide.Explanation;
+import org.kslim.decide.ModuleCompressionChoice;
 import org.kslim.decide.Selector;
 import org.kslim.decide.SizeChange;
 import org.kslim.decide.Suggestion;
@@ -14,7 +15,7 @@ import org.kslim.split.Cause;
 import org.kslim.split.Placement;
 
 /**
- * The terminal form of {@code kslim whatif}, {@code suggest} and {@code explain}.
+ * The terminal form of {@code kslim whatif} (moves and module compression), {@code suggest} and {@code explain}.
  *
  * <pre>{@code
  * DecisionText.whatIf(outcome, new PrintWriter(System.out, true));
@@ -68,6 +69,25 @@ public final class DecisionText {
     });
     out.println("  needs: " + (e.needs().isEmpty() ? "nothing" : e.needs().stream().map(Object::toString).collect(Collectors.joining(", "))));
     out.println("  needed by: " + (e.neededBy().isEmpty() ? "nothing" : e.neededBy().stream().map(Object::toString).collect(Collectors.joining(", "))));
+  }
+
+  /** One row per package, for each choice its installed size and compressed payload (with its bound). */
+  public static void moduleCompression(List<ModuleCompressionChoice> choices, PrintWriter out) {
+    for (ModuleCompressionChoice choice : choices) {
+      out.println(choice.name() + ": " + choice.how());
+    }
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-20s", "package"));
+    choices.forEach(c -> header.append(String.format(Locale.ROOT, " | %-12s %12s %-10s", c.name() + " installed", "compressed", "")));
+    out.println(header.toString().stripTrailing());
+    for (ModuleCompressionChoice.Figures first : choices.get(0).packages()) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s", first.pkg()));
+      for (ModuleCompressionChoice choice : choices) {
+        ModuleCompressionChoice.Figures f = choice.get(first.pkg());
+        row.append(String.format(Locale.ROOT, " | %-12s %12s %-10s", ByteUnits.format(f.installed()),
+            ByteUnits.format(f.compressed()), f.compressedBound() == 0 ? "" : "±" + ByteUnits.format(f.compressedBound())));
+      }
+      out.println(row.toString().stripTrailing());
+    }
   }
 
   private static String amount(Measure measure, long value) {

@@ -21,7 +21,14 @@ public final class ContentHash {
   private ContentHash() {}
 
   static String of(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
+    return of(bytes, bytes.length);
+  }
+
+  /** Of the first {@code length} bytes of {@code bytes}. */
+  static String of(byte[] bytes, int length) {
+    MessageDigest digest = digest();
+    digest.update(bytes, 0, length);
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The SHA-256 of the file's bytes, read in large chunks; fails naming the file. */

@@ -20,8 +20,9 @@ import org.kslim.source.EntryType;
  *     up to KiB, 1 for a directory or special file, 0 for a hard link
  * @param disk bytes on disk at the sheet's block size
  * @param sha256 hex SHA-256 of the content (of no bytes for anything but a file)
- * @param compressedAlone this file compressed alone with the package's compressor and settings
- *     (not its share of the payload: the payload compresses files together); empty unless asked for
+ * @param compressedAlone this file compressed alone with the payload's algorithm and level, by
+ *     kslim's built-in libraries (not its share of the payload: the payload compresses files
+ *     together); empty unless asked for
  */
 public record FileSizes(String path, EntryType type, long installed, long installedKib, long disk,
     String sha256, OptionalLong compressedAlone) {

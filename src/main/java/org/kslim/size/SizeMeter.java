@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import org.kslim.source.Compression;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryType;
 import org.kslim.source.KernelPackage;
+
 
 /**
  * Measures packages: every {@link Measure}, the payload really written and compressed, per-file
@@ -70,6 +72,16 @@ public final class SizeMeter {
    */
   public SizeSheet measure(KernelPackage source, Function<Entry, Optional<String>> packageOf, Progress progress)
       throws IOException {
+    Map<String, List<FileContent>> packages = read(source, packageOf, progress);
+    return measure(packages, progress);
+  }
+
+  /**
+   * Reads {@code source} once into the file sets {@code packageOf} assigns entries to (contents
+   * held in memory), telling {@code progress} of the entries read.
+   */
+  public static Map<String, List<FileContent>> read(KernelPackage source, Function<Entry, Optional<String>> packageOf,
+      Progress progress) throws IOException {
     Map<String, List<FileContent>> packages = new TreeMap<>();
     try (Progress.Task task = progress.start("measuring " + source.path().getFileName(), -1, -1)) {
       source.forEachEntry((entry, content) -> {
@@ -80,8 +92,19 @@ public final class SizeMeter {
         task.advance(1, entry.isFile() ? entry.size() : 0);
       });
     }
-    return measure(packages, progress);
+    return packages;
   }
+
+  /** Module files recompressed by {@code modules}, their figures taken with this meter's payload compression and cache. */
+  public RecompressedModules recompressed(ModuleFileCompressor modules) {
+    return new RecompressedModules(modules, settings.compression(), settings.threads(), cache);
+  }
+
+  /** The settings this meter measures with. */
+  public SizeSettings settings() {
+    return settings;
+  }
+
 
   /** Measures each named file set, in parallel; the sheet lists them by name. */
   public SizeSheet measure(Map<String, List<FileContent>> packages) throws IOException {
@@ -90,13 +113,15 @@ public final class SizeMeter {
 
   /** As {@link #measure(Map)}, telling {@code progress} of each package measured (with its bytes). */
   public SizeSheet measure(Map<String, List<FileContent>> packages, Progress progress) throws IOException {
+    Map<String, Long> alone = alone(packages.values().stream().flatMap(List::stream).toList(), progress);
     long total = packages.values().stream().mapToLong(SizeMeter::bytes).sum();
     try (Progress.Task task = progress.start("compressing", packages.size(), total)) {
-      return measure(packages, task);
+      return measure(packages, alone, task);
     }
   }
 
-  private SizeSheet measure(Map<String, List<FileContent>> packages, Progress.Task done) throws IOException {
+  private SizeSheet measure(Map<String, List<FileContent>> packages, Map<String, Long> alone, Progress.Task done)
+      throws IOException {
     // xz payloads are cut into blocks that share the compressor's workers: every package is
     // written at once so that its blocks wait in one queue; other compressors take a thread each
     int writers = settings.compression().compression() == Compression.XZ
@@ -112,7 +137,7 @@ public final class SizeMeter {
       packages.entrySet().stream()
           .sorted(Comparator.comparingLong((Map.Entry<String, List<FileContent>> e) -> -bytes(e.getValue())))
           .forEach(e -> futures.put(e.getKey(), pool.submit(() -> {
-            PackageSizes sizes = measure(e.getKey(), e.getValue());
+            PackageSizes sizes = measure(e.getKey(), e.getValue(), alone);
             done.advance(1, bytes(e.getValue()));
             return sizes;
           })));
@@ -137,15 +162,41 @@ public final class SizeMeter {
 
   /** Measures one package holding {@code files}. */
   public PackageSizes measure(String name, List<FileContent> files) throws IOException {
+    return measure(name, files, alone(files, Progress.NONE));
+  }
+
+  /**
+   * Each regular file of {@code files} compressed alone, by content hash, when the settings ask
+   * for it (all files at once, on every thread); else nothing.
+   */
+  private Map<String, Long> alone(List<FileContent> files, Progress progress) throws IOException {
+    if (!settings.perFileCompressed()) {
+      return Map.of();
+    }
+    Map<String, byte[]> contents = new HashMap<>();
+    for (FileContent file : files) {
+      if (file.entry().isFile()) {
+        contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
+      }
+    }
+    return aloneSizes().measure(contents, progress);
+  }
+
+  private AloneSizes aloneSizes() {
+    return new AloneSizes(settings.compression(), settings.threads(), cache);
+  }
+
+  private PackageSizes measure(String name, List<FileContent> files, Map<String, Long> alone) throws IOException {
     List<HashedEntry> hashed = files.stream().map(f -> new HashedEntry(f.entry(), ContentHash.of(f.bytes()))).toList();
     String key = packageKey(hashed);
     Optional<long[]> cached = cachedPayload(key);
     long[] payload = cached.isPresent() ? cached.get() : payload(files, key);
-    List<OptionalLong> alone = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      alone.add(compressedAlone(files.get(i), hashed.get(i).sha256()));
+    List<OptionalLong> figures = new ArrayList<>();
+    for (HashedEntry file : hashed) {
+      Long length = file.entry().isFile() ? alone.get(file.sha256()) : null;
+      figures.add(length == null ? OptionalLong.empty() : OptionalLong.of(length));
     }
-    return sizes(name, hashed, payload, alone);
+    return sizes(name, hashed, payload, figures);
   }
 
   /**
@@ -199,17 +250,24 @@ public final class SizeMeter {
     return cache.get("package", key).filter(v -> v.length == 2);
   }
 
-  /** Uncompressed and compressed payload length, by writing and compressing. */
+  /** Uncompressed and compressed payload length, by writing and compressing; kept in the cache. */
   private long[] payload(List<FileContent> files, String key) throws IOException {
+    long[] result = compressor instanceof CachedLengths blocks
+        ? blocks.lengths(settings.format().writer(), files, cache)
+        : compressed(files);
+    cache.put("package", key, result);
+    return result;
+  }
+
+  /** Uncompressed and compressed payload length, compressing the whole payload. */
+  private long[] compressed(List<FileContent> files) throws IOException {
     CountingOutputStream compressed = new CountingOutputStream(OutputStream.nullOutputStream());
     CountingOutputStream raw;
     try (OutputStream zipped = compressor.open(compressed)) {
       raw = new CountingOutputStream(zipped);
       settings.format().writer().write(files, raw);
     }
-    long[] result = {raw.count(), compressed.count()};
-    cache.put("package", key, result);
-    return result;
+    return new long[] {raw.count(), compressed.count()};
   }
 
   /** A file's figure alone from the cache: empty when it is missing, an empty figure when none is asked for. */
@@ -217,24 +275,7 @@ public final class SizeMeter {
     if (!settings.perFileCompressed() || !entry.isFile()) {
       return Optional.of(OptionalLong.empty());
     }
-    return cache.get("file", fileKey(hash)).filter(v -> v.length == 1).map(v -> OptionalLong.of(v[0]));
-  }
-
-  private String fileKey(String hash) {
-    return hash + " " + compressor.description().label();
-  }
-
-  private OptionalLong compressedAlone(FileContent file, String hash) throws IOException {
-    Optional<OptionalLong> cached = cachedAlone(file.entry(), hash);
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    CountingOutputStream compressed = new CountingOutputStream(OutputStream.nullOutputStream());
-    try (OutputStream zipped = compressor.open(compressed)) {
-      zipped.write(file.bytes());
-    }
-    cache.put("file", fileKey(hash), compressed.count());
-    return OptionalLong.of(compressed.count());
+    return cache.get("file", hash + " " + aloneSizes().label()).filter(v -> v.length == 1).map(v -> OptionalLong.of(v[0]));
   }
 
   private String packageKey(List<HashedEntry> files) {

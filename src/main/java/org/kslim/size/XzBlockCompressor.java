@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -26,9 +29,12 @@ import org.tukaani.xz.XZOutputStream;
  * {@code xz} run on that block alone with the options of the whole stream (which gives the very
  * block {@code xz -T<threads> --block-size} writes). Every stream opened from one compressor
  * shares its {@code threads} workers, which take the largest block waiting first, so payloads
- * compressed at the same time keep every core busy until the end.
+ * compressed at the same time keep every core busy until the end. Because blocks are independent,
+ * measuring a payload ({@link #lengths}) takes the sizes of every block compressed before from a
+ * {@link SizeCache}, keyed by the block's content: after a policy edit, only the blocks from the
+ * first changed file on are compressed again.
  */
-final class XzBlockCompressor implements Compressor {
+final class XzBlockCompressor implements Compressor, CachedLengths {
   /** Turns one chunk of input into the block a multi-threaded encoder writes for it. */
   @FunctionalInterface
   interface BlockEncoder {
@@ -88,7 +94,22 @@ final class XzBlockCompressor implements Compressor {
 
   @Override
   public OutputStream open(OutputStream sink) {
-    return new BlockStream(sink);
+    return new BlockStream(sink, null);
+  }
+
+  @Override
+  public long[] lengths(PayloadWriter writer, List<FileContent> files, SizeCache cache) throws IOException {
+    BlockStream blocks = new BlockStream(null, cache);
+    CountingOutputStream raw = new CountingOutputStream(blocks);
+    try (raw) {
+      writer.write(files, raw);
+    }
+    return new long[] {raw.count(), blocks.length};
+  }
+
+  /** What the block sizes in the cache belong to: level and encoder, never threads. */
+  private String blockLabel() {
+    return "xz -" + description.level() + " block (" + description.implementation() + " " + description.version() + ")";
   }
 
   private static byte[] javaXz(int level, byte[] chunk, int length) throws IOException {
@@ -112,8 +133,8 @@ final class XzBlockCompressor implements Compressor {
   private final class BlockTask extends FutureTask<XzStreamFormat.Block> implements Comparable<BlockTask> {
     private final int length;
 
-    BlockTask(byte[] chunk, int length) {
-      super(() -> encoder.encode(chunk, length));
+    BlockTask(Callable<XzStreamFormat.Block> encoding, int length) {
+      super(encoding);
       this.length = length;
     }
 
@@ -128,16 +149,22 @@ final class XzBlockCompressor implements Compressor {
     }
   }
 
-  /** Buffers a block of input, hands it to a worker, and writes the stream when closed. */
+  /**
+   * Buffers a block of input, hands it to a worker, and writes the stream when closed; without a
+   * sink it only measures, taking blocks compressed before from the cache.
+   */
   private final class BlockStream extends OutputStream {
     private final OutputStream sink;
+    private final SizeCache cache;
     private final List<Future<XzStreamFormat.Block>> blocks = new ArrayList<>();
     private byte[] chunk = new byte[0];
     private int filled;
     private boolean closed;
+    private long length;
 
-    BlockStream(OutputStream sink) {
+    BlockStream(OutputStream sink, SizeCache cache) {
       this.sink = sink;
+      this.cache = cache;
     }
 
     @Override
@@ -170,13 +197,25 @@ final class XzBlockCompressor implements Compressor {
       int length = filled;
       chunk = new byte[0];
       filled = 0;
+      String key = cache == null ? null : ContentHash.of(full, length) + " " + blockLabel();
+      Optional<long[]> sizes = key == null ? Optional.empty() : cache.get("xz-block", key).filter(v -> v.length == 2);
+      if (sizes.isPresent()) {
+        blocks.add(CompletableFuture.completedFuture(XzStreamFormat.Block.measured(sizes.get()[0], sizes.get()[1])));
+        return;
+      }
       try {
         inFlight.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while compressing");
       }
-      BlockTask task = new BlockTask(full, length);
+      BlockTask task = new BlockTask(() -> {
+        XzStreamFormat.Block block = encoder.encode(full, length);
+        if (key != null) {
+          cache.put("xz-block", key, block.unpaddedSize(), block.uncompressedSize());
+        }
+        return block;
+      }, length);
       blocks.add(task);
       workers.execute(task);
     }
@@ -189,7 +228,7 @@ final class XzBlockCompressor implements Compressor {
       closed = true;
       try {
         List<XzStreamFormat.Block> done = new ArrayList<>();
-        if (blocks.isEmpty() && filled > 0) {
+        if (blocks.isEmpty() && filled > 0 && cache == null) {
           // input of one block or less (a single file): compress here, no worker needed
           done.add(encoder.encode(chunk, filled));
         } else if (filled > 0) {
@@ -198,7 +237,11 @@ final class XzBlockCompressor implements Compressor {
         for (Future<XzStreamFormat.Block> block : blocks) {
           done.add(block.get());
         }
-        XzStreamFormat.write(done, sink);
+        if (sink == null) {
+          length = XzStreamFormat.length(done);
+        } else {
+          XzStreamFormat.write(done, sink);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while compressing");

@@ -24,8 +24,15 @@ final class XzStreamFormat {
   private static final byte CHECK_CRC64 = 0x04;
   private static final int MAX_VARINT = 9;
 
-  /** One compressed block as it sits in a stream, with the sizes its index record holds. */
-  record Block(byte[] bytes, long unpaddedSize, long uncompressedSize) {}
+  /**
+   * One compressed block as it sits in a stream, with the sizes its index record holds; a block
+   * only measured (its sizes taken from a cache) has no bytes and can only be counted.
+   */
+  record Block(byte[] bytes, long unpaddedSize, long uncompressedSize) {
+    static Block measured(long unpaddedSize, long uncompressedSize) {
+      return new Block(new byte[0], unpaddedSize, uncompressedSize);
+    }
+  }
 
   private XzStreamFormat() {}
 
@@ -62,6 +69,9 @@ final class XzStreamFormat {
     index.write(0);
     writeVarint(index, blocks.size());
     for (Block block : blocks) {
+      if (block.bytes().length != padded(block.unpaddedSize())) {
+        throw new IllegalArgumentException("a block only measured cannot be written: " + block.unpaddedSize() + " bytes");
+      }
       out.write(block.bytes());
       writeVarint(index, block.unpaddedSize());
       writeVarint(index, block.uncompressedSize());
@@ -77,6 +87,25 @@ final class XzStreamFormat {
     out.write(le32(crc32(tail)));
     out.write(tail);
     out.write(FOOTER_MAGIC);
+  }
+
+  /** The length of the stream {@link #write} makes of {@code blocks}, from their sizes alone. */
+  static long length(List<Block> blocks) {
+    long index = 1 + varintLength(blocks.size());
+    long data = 0;
+    for (Block block : blocks) {
+      data += padded(block.unpaddedSize());
+      index += varintLength(block.unpaddedSize()) + varintLength(block.uncompressedSize());
+    }
+    return HEADER + data + padded(index) + 4 + FOOTER;
+  }
+
+  private static int varintLength(long value) {
+    int length = 1;
+    for (long rest = value; rest >= 0x80; rest >>>= 7) {
+      length++;
+    }
+    return length;
   }
 
   private static long padded(long size) {
