@@ -49,6 +49,10 @@ public record CheckRequest(
         LocalDate.now());
   }
 
+  public CheckRequest withPolicyPath(Path value) {
+    return new CheckRequest(packagePath, value, variants, kernelVersion, keepGoing, compressor, blockSize, cacheDirectory, today);
+  }
+
   public CheckRequest withVariants(Set<String> value) {
     return new CheckRequest(packagePath, policyPath, value, kernelVersion, keepGoing, compressor, blockSize, cacheDirectory, today);
   }

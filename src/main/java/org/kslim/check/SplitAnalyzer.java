@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.kslim.BadInputException;
@@ -18,6 +19,8 @@ import org.kslim.kmod.ModuleSet;
 import org.kslim.kmod.ModuleSetReader;
 import org.kslim.policy.CompressionPolicy;
 import org.kslim.policy.Policy;
+import org.kslim.size.FileContent;
+import org.kslim.size.HashedEntry;
 import org.kslim.size.Measure;
 import org.kslim.size.PayloadFormat;
 import org.kslim.size.SizeCache;
@@ -63,13 +66,15 @@ public final class SplitAnalyzer {
   }
 
   private static SplitAnalysis analyze(CheckRequest request, Progress progress, boolean perFileCompressed) {
-    ModulePlacement placement = place(request, progress);
+    List<String> warnings = new ArrayList<>();
+    CachedInput input = CachedInput.of(request, packagePath(request), warnings::add);
+    BufferedPackage pkg = new BufferedPackage(PackageReader.open(packagePath(request)));
+    ModulePlacement placement = place(request, input, pkg.source(), pkg, progress);
+    warnings.addAll(0, placement.warnings());
     Policy policy = placement.policy();
-    KernelPackage pkg = placement.kernelPackage();
-    List<String> warnings = new ArrayList<>(placement.warnings());
     Split split = placement.split();
-    SizeSheet sizes = measure(pkg, request, policy, perFileCompressed, entry -> Optional.of(packageOf(split, entry)),
-        warnings::add, progress);
+    SizeSheet sizes = measure(pkg, input, placement.modules(), request, policy, perFileCompressed,
+        entry -> Optional.of(packageOf(split, entry)), warnings::add, progress);
     BudgetCheck budgets = BudgetCheck.of(sizes, budgets(policy, split), policy.waivers(), request.today());
     return new SplitAnalysis(placement, sizes, budgets, warnings);
   }
@@ -81,10 +86,21 @@ public final class SplitAnalyzer {
 
   /** As {@link #place(CheckRequest)}, telling {@code progress} of the entries read. */
   public static ModulePlacement place(CheckRequest request, Progress progress) {
-    Policy policy = ShippedPolicy.readOr(request.policyPath());
+    List<String> warnings = new ArrayList<>();
     KernelPackage pkg = PackageReader.open(packagePath(request));
+    ModulePlacement placement = place(request, CachedInput.of(request, packagePath(request), warnings::add), pkg, pkg,
+        progress);
+    warnings.addAll(0, placement.warnings());
+    return new ModulePlacement(placement.kernelPackage(), placement.modules(), placement.depmod(), placement.policy(),
+        placement.split(), warnings);
+  }
+
+  /** Places the modules of {@code pkg}, read through {@code reading} unless cached; the placement holds {@code pkg}. */
+  private static ModulePlacement place(CheckRequest request, CachedInput input, KernelPackage pkg,
+      KernelPackage reading, Progress progress) {
+    Policy policy = ShippedPolicy.readOr(request.policyPath());
     List<String> warnings = new ArrayList<>(policy.warnings());
-    ModuleSet modules = readModules(pkg, request, progress);
+    ModuleSet modules = input.parsed().map(ParsedPackage::modules).orElseGet(() -> readModules(reading, request, progress));
     DepmodResult depmod = DependencyResolver.resolve(modules.modules(), modules.modulesOrder(), null);
     Split split = Splitter.split(depmod.graph(), policy, request.variants(), BuiltinModules.of(modules));
     warnings.addAll(split.warnings());
@@ -97,7 +113,9 @@ public final class SplitAnalyzer {
    */
   public static SizeSheet measure(CheckRequest request, Policy policy, Function<Entry, Optional<String>> packageOf,
       Consumer<String> warnings) {
-    return measure(PackageReader.open(packagePath(request)), request, policy, false, packageOf, warnings, Progress.NONE);
+    CachedInput input = CachedInput.of(request, packagePath(request), warnings);
+    BufferedPackage pkg = new BufferedPackage(PackageReader.open(packagePath(request)));
+    return measure(pkg, input, null, request, policy, false, packageOf, warnings, Progress.NONE);
   }
 
   /**
@@ -116,14 +134,41 @@ public final class SplitAnalyzer {
     return PackageReader.open(packagePath(request));
   }
 
-  private static SizeSheet measure(KernelPackage pkg, CheckRequest request, Policy policy, boolean perFileCompressed,
-      Function<Entry, Optional<String>> packageOf, Consumer<String> warnings, Progress progress) {
+  /**
+   * The sizes from the caches alone when the package was read before and every package's figures
+   * are kept; else measured from the package's content, and what was read (with {@code modules},
+   * when known) kept for next time.
+   */
+  private static SizeSheet measure(BufferedPackage pkg, CachedInput input, ModuleSet modules, CheckRequest request,
+      Policy policy, boolean perFileCompressed, Function<Entry, Optional<String>> packageOf, Consumer<String> warnings,
+      Progress progress) {
     SizeMeter meter = meter(pkg, request, policy, perFileCompressed, warnings);
+    Optional<SizeSheet> cached = input.parsed()
+        .flatMap(p -> meter.measureCached(byPackage(p.entries(), HashedEntry::entry, packageOf)));
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     try {
-      return meter.measure(pkg, packageOf, progress);
+      List<FileContent> contents = pkg.contents(progress);
+      SizeSheet sizes = meter.measure(byPackage(contents, FileContent::entry, packageOf), progress);
+      if (modules != null) {
+        input.keep(modules, contents.stream().map(FileContent::entry).toList(), sizes);
+      }
+      return sizes;
     } catch (IOException e) {
       throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** The items of each package {@code packageOf} names for their entries, in the order given. */
+  private static <T> Map<String, List<T>> byPackage(List<T> items, Function<T, Entry> entryOf,
+      Function<Entry, Optional<String>> packageOf) {
+    Map<String, List<T>> packages = new TreeMap<>();
+    for (T item : items) {
+      packageOf.apply(entryOf.apply(item))
+          .ifPresent(name -> packages.computeIfAbsent(name, n -> new ArrayList<>()).add(item));
+    }
+    return packages;
   }
 
   private static Path packagePath(CheckRequest request) {

@@ -2,16 +2,14 @@ package org.kslim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.kslim.CheckFailedException;
+import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
-import org.kslim.history.Build;
-import org.kslim.history.CreepBreach;
-import org.kslim.history.CreepCheck;
 import org.kslim.history.HistoryStore;
 import org.kslim.history.Recorded;
+import org.kslim.report.ReportSections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,36 +44,24 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SplitAnalysis analysis = SplitAnalyzer.analyze(options.request(), outputs.progress());
-    outputs.emit(analysis, report, spec.commandLine().getOut());
-    List<CreepBreach> breaches = creep(analysis);
-    if (!analysis.passed() || !breaches.isEmpty()) {
+    CheckRequest request = options.request();
+    SplitAnalysis analysis = SplitAnalyzer.analyze(request, outputs.progress());
+    ReportSections sections = history.sections(analysis, request);
+    outputs.emit(analysis, sections, report, spec.commandLine().getOut());
+    if (record) {
+      HistoryStore store = history.open();
+      Recorded recorded = store.record(AnalysedBuild.of(analysis, request));
+      PrintWriter notes = outputs.notes(spec.commandLine().getOut(), spec.commandLine().getErr());
+      notes.printf("%s build:%d in %s%n", recorded.added() ? "recorded" : "already recorded as", recorded.id(),
+          store.describe());
+      notes.flush();
+    }
+    int creepBreaches = sections.creep().map(c -> c.breaches().size()).orElse(0);
+    if (!analysis.passed() || creepBreaches > 0) {
       throw new CheckFailedException(analysis.budgets().failures().size() + " budget(s) breached, "
           + analysis.split().violations().size() + " policy violation(s)"
-          + (history.url == null ? "" : ", " + breaches.size() + " creep limit(s) breached"));
+          + (sections.creep().isEmpty() ? "" : ", " + creepBreaches + " creep limit(s) breached"));
     }
     return 0;
-  }
-
-  /** With --db or --record: the creep limits the build breaks, printed; with --record the build is stored. */
-  private List<CreepBreach> creep(SplitAnalysis analysis) {
-    if (history.url == null && !record) {
-      return List.of();
-    }
-    HistoryStore store = history.open();
-    Build build = AnalysedBuild.of(analysis, options.request());
-    List<CreepBreach> breaches = history.url == null ? List.of()
-        : CreepCheck.check(store, build, analysis.policy().creepLimits());
-    PrintWriter out = spec.commandLine().getOut();
-    for (CreepBreach breach : breaches) {
-      out.println("creep limit breached: " + breach.describe());
-    }
-    if (record) {
-      Recorded recorded = store.record(build);
-      out.printf("%s build:%d in %s%n", recorded.added() ? "recorded" : "already recorded as", recorded.id(),
-          store.describe());
-    }
-    out.flush();
-    return breaches;
   }
 }

@@ -8,6 +8,7 @@ import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalyzer;
 import org.kslim.history.Build;
 import org.kslim.history.BuildDiff;
+import org.kslim.report.HistoryJson;
 import org.kslim.report.BuildDiffText;
 import org.kslim.size.SizeCache;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kslim diff OLD NEW [--policy FILE] [--db URL]}: what changed between two builds, each a
+ * {@code kslim diff OLD NEW [--policy FILE] [--db URL] [--json]}: what changed between two builds, each a
  * kernel package (split by the policy) or a recorded {@code build:ID}.
  *
  * <pre>{@code
@@ -42,11 +43,12 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin HistoryOptions history;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     BuildDiff diff = BuildDiff.between(build(older), build(newer));
-    BuildDiffText.print(diff, spec.commandLine().getOut());
-    spec.commandLine().getOut().flush();
+    output.print(spec.commandLine().getOut(), () -> HistoryJson.diff(diff), out -> BuildDiffText.print(diff, out));
     return 0;
   }
 

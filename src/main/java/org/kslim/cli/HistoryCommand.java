@@ -3,6 +3,7 @@ package org.kslim.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kslim.history.SizeHistory;
+import org.kslim.report.HistoryJson;
 import org.kslim.report.SizeHistoryText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kslim history [--flavour F] [--package P] [--db URL]}: each package's sizes over the
+ * {@code kslim history [--flavour F] [--package P] [--db URL] [--json]}: each package's sizes over the
  * recorded builds, with its budget and the reasons in force.
  *
  * <pre>{@code
@@ -30,11 +31,12 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Mixin HistoryOptions history;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     SizeHistory sizes = SizeHistory.of(history.open(), Optional.ofNullable(flavour), Optional.ofNullable(pkg));
-    SizeHistoryText.print(sizes, spec.commandLine().getOut());
-    spec.commandLine().getOut().flush();
+    output.print(spec.commandLine().getOut(), () -> HistoryJson.history(sizes), out -> SizeHistoryText.print(sizes, out));
     return 0;
   }
 }

@@ -1,10 +1,13 @@
 package org.kslim.cli;
 
 import java.util.Map;
+import org.kslim.check.CheckRequest;
+import org.kslim.check.SplitAnalysis;
 import org.kslim.history.HistoryStore;
+import org.kslim.report.ReportSections;
 import picocli.CommandLine.Option;
 
-/** The {@code --db URL} option of {@code record}, {@code diff}, {@code history} and {@code check}. */
+/** The {@code --db URL} option of {@code record}, {@code diff}, {@code history}, {@code check} and {@code split}. */
 final class HistoryOptions {
   @Option(names = "--db", paramLabel = "URL",
       description = "the history: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB (default: a SQLite file in the user's data folder)")
@@ -13,5 +16,11 @@ final class HistoryOptions {
   /** The store at {@code --db}, or the default SQLite file. */
   HistoryStore open() {
     return HistoryStore.open(url != null ? url : HistoryStore.defaultUrl(Map.copyOf(System.getenv())));
+  }
+
+  /** The report's sections: the what-if table, and with {@code --db} the trend and the creep limits. */
+  ReportSections sections(SplitAnalysis analysis, CheckRequest request) {
+    ReportSections sections = ReportSections.of(analysis);
+    return url == null ? sections : sections.withHistory(open(), AnalysedBuild.of(analysis, request), analysis);
   }
 }

@@ -10,6 +10,7 @@ import org.kslim.pack.WrittenPackage;
 import org.kslim.AtomicFile;
 import org.kslim.Progress;
 import org.kslim.check.SplitAnalysis;
+import org.kslim.report.ReportSections;
 import org.kslim.report.SplitReportHtml;
 import org.kslim.report.SplitReportJson;
 import org.kslim.report.SplitReportJunit;
@@ -33,27 +34,36 @@ final class ReportOptions {
     return ConsoleProgress.onStderr(quiet);
   }
 
-  /** Writes {@code dir/report.json} and {@code dir/report.html} when {@code dir} is given, the JUnit file, then stdout. */
-  void emit(SplitAnalysis analysis, Path dir, PrintWriter out) {
-    emit(analysis, List.of(), dir, out);
+  /**
+   * Writes {@code dir/report.json} and {@code dir/report.html} when {@code dir} is given, the JUnit
+   * file, then stdout: report.json, or the table and the creep limits breached.
+   */
+  void emit(SplitAnalysis analysis, ReportSections sections, Path dir, PrintWriter out) {
+    emit(analysis, List.of(), sections, dir, out);
   }
 
-  /** As {@link #emit(SplitAnalysis, Path, PrintWriter)}, with the packages {@code split --format rpm|deb} wrote. */
-  void emit(SplitAnalysis analysis, List<WrittenPackage> written, Path dir, PrintWriter out) {
-    String reportJson = SplitReportJson.toJson(analysis, written);
+  /** As {@link #emit(SplitAnalysis, ReportSections, Path, PrintWriter)}, with the packages {@code split --format rpm|deb} wrote. */
+  void emit(SplitAnalysis analysis, List<WrittenPackage> written, ReportSections sections, Path dir, PrintWriter out) {
+    String reportJson = SplitReportJson.toJson(analysis, written, sections);
     if (dir != null) {
       AtomicFile.writeString(dir.resolve("report.json"), reportJson);
       AtomicFile.writeString(dir.resolve("report.html"), SplitReportHtml.render(reportJson));
     }
     if (junit != null) {
-      AtomicFile.writeString(junit, SplitReportJunit.toXml(analysis, LocalDateTime.now(), hostname()));
+      AtomicFile.writeString(junit, SplitReportJunit.toXml(analysis, sections.creep(), LocalDateTime.now(), hostname()));
     }
     if (json) {
       out.print(reportJson);
-      out.flush();
     } else {
       SplitReportText.print(analysis, out, terminal.color());
+      sections.creep().ifPresent(creep -> creep.breaches().forEach(b -> out.println("creep limit breached: " + b.describe())));
     }
+    out.flush();
+  }
+
+  /** Where notes beside the report go: stderr when stdout holds report.json, else stdout. */
+  PrintWriter notes(PrintWriter out, PrintWriter err) {
+    return json ? err : out;
   }
 
   private static String hostname() {

@@ -13,6 +13,7 @@ import org.kslim.pack.PackRequest;
 import org.kslim.pack.PackResult;
 import org.kslim.pack.PackageWriter;
 import org.kslim.pack.WrittenPackage;
+import org.kslim.report.ReportSections;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageReader;
 import org.kslim.split.ListStyle;
@@ -40,6 +41,8 @@ final class SplitCommand implements Callable<Integer> {
   @Mixin SplitOptions options;
 
   @Mixin ReportOptions outputs;
+
+  @Mixin HistoryOptions history;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the lists, report.json and report.html go")
   Path out;
@@ -83,10 +86,15 @@ final class SplitCommand implements Callable<Integer> {
       result.warnings().forEach(w -> spec.commandLine().getErr().println("kslim: warning: " + w));
       written = result.packages();
     }
-    outputs.emit(analysis, written, out, stdout);
-    written.forEach(p -> stdout.println("wrote " + p.file() + " (" + p.fileBytes() + " bytes)"));
-    if (!analysis.passed()) {
-      throw new CheckFailedException("the split fails its policy: see the table above and " + out.resolve("report.json"));
+    ReportSections sections = history.sections(analysis, checkRequest);
+    outputs.emit(analysis, written, sections, out, stdout);
+    PrintWriter notes = outputs.notes(stdout, spec.commandLine().getErr());
+    written.forEach(p -> notes.println("wrote " + p.file() + " (" + p.fileBytes() + " bytes)"));
+    notes.flush();
+    boolean crept = sections.creep().filter(c -> !c.passed()).isPresent();
+    if (!analysis.passed() || crept) {
+      throw new CheckFailedException("the split fails its policy" + (crept ? " or its creep limits" : "")
+          + ": see the table above and " + out.resolve("report.json"));
     }
     return 0;
   }

@@ -9,7 +9,7 @@ import org.kslim.policy.CreepLimit;
  * recorded build.
  *
  * <pre>{@code
- * for (CreepBreach b : CreepCheck.check(store, build, policy.creepLimits())) System.out.println(b.describe());
+ * for (CreepBreach b : CreepCheck.check(store, build, policy.creepLimits()).breaches()) System.out.println(b.describe());
  * }</pre>
  *
  * @param baseline the build the growth is measured from

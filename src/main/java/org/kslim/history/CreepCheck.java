@@ -14,7 +14,8 @@ import org.kslim.size.Measure;
  * them, a window of N releases against the oldest of the N - 1 newest.
  *
  * <pre>{@code
- * List<CreepBreach> breaches = CreepCheck.check(store, build, analysis.policy().creepLimits());
+ * CreepResult result = CreepCheck.check(store, build, analysis.policy().creepLimits());
+ * result.breaches().forEach(b -> System.out.println(b.describe()));
  * }</pre>
  */
 public final class CreepCheck {
@@ -22,7 +23,8 @@ public final class CreepCheck {
 
   private CreepCheck() {}
 
-  public static List<CreepBreach> check(HistoryStore store, Build build, List<CreepLimit> limits) {
+  /** Every limit held against the build; when no earlier build is recorded, none can be breached. */
+  public static CreepResult check(HistoryStore store, Build build, List<CreepLimit> limits) {
     BuildInfo info = build.info();
     List<BuildInfo> earlier = store.builds(Optional.of(info.flavour())).stream()
         .filter(b -> b.architecture().equals(info.architecture()))
@@ -32,14 +34,14 @@ public final class CreepCheck {
         .toList();
     List<CreepBreach> breaches = new ArrayList<>();
     if (earlier.isEmpty()) {
-      return breaches;
+      return new CreepResult(limits, breaches, Optional.empty());
     }
     Map<Long, Build> loaded = new HashMap<>();
     for (CreepLimit limit : limits) {
       BuildInfo baseline = earlier.get(Math.max(0, earlier.size() - (limit.releases() == 1 ? 1 : limit.releases() - 1)));
       breach(limit, loaded.computeIfAbsent(baseline.id(), store::load), build).ifPresent(breaches::add);
     }
-    return breaches;
+    return new CreepResult(limits, breaches, Optional.of(earlier.get(earlier.size() - 1)));
   }
 
   private static Optional<CreepBreach> breach(CreepLimit limit, Build baseline, Build build) {

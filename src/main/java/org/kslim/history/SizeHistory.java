@@ -25,7 +25,32 @@ public record SizeHistory(List<PackageHistory> packages) {
 
   /** The history of the builds of {@code flavour} (all when empty), of package {@code pkg} (all when empty). */
   public static SizeHistory of(HistoryStore store, Optional<String> flavour, Optional<String> pkg) {
-    List<Build> builds = store.builds(flavour).stream().sorted(RELEASE_ORDER).map(b -> store.load(b.id())).toList();
+    return of(store.builds(flavour).stream().sorted(RELEASE_ORDER).map(b -> store.load(b.id())).toList(), pkg);
+  }
+
+  /**
+   * The history of {@code current}'s flavour and architecture ending with {@code current}, recorded
+   * or not: the recorded builds, less any recorded from the same input under the same policy
+   * (that is {@code current} again), then {@code current} after the builds of its kernel version.
+   */
+  public static SizeHistory around(HistoryStore store, Build current) {
+    BuildInfo info = current.info();
+    List<Build> builds = new ArrayList<>();
+    store.builds(Optional.of(info.flavour())).stream()
+        .filter(b -> b.architecture().equals(info.architecture()))
+        .filter(b -> !(b.inputSha256().equals(info.inputSha256()) && b.policyHash().equals(info.policyHash())))
+        .sorted(RELEASE_ORDER)
+        .forEach(b -> builds.add(store.load(b.id())));
+    int at = 0;
+    while (at < builds.size()
+        && KernelVersionOrder.INSTANCE.compare(builds.get(at).info().kernelVersion(), info.kernelVersion()) <= 0) {
+      at++;
+    }
+    builds.add(at, current);
+    return of(builds, Optional.empty());
+  }
+
+  private static SizeHistory of(List<Build> builds, Optional<String> pkg) {
     Map<String, List<HistoryPoint>> points = new LinkedHashMap<>();
     for (Build build : builds) {
       for (PackageTotal total : build.packages()) {

@@ -49,6 +49,15 @@ public final class SplitReportJson {
    * under the top-level {@code metaPackage} (null when no packages were written).
    */
   public static String toJson(SplitAnalysis analysis, List<WrittenPackage> written) {
+    return toJson(analysis, written, ReportSections.NONE);
+  }
+
+  /**
+   * As {@link #toJson(SplitAnalysis, List)}, with the {@code sections} beyond the analysis: the
+   * what-if table ({@code whatif}), the trend ({@code history}, {@code historyBudgets}) and the
+   * creep limits ({@code creep}); a key is left out when its section is.
+   */
+  public static String toJson(SplitAnalysis analysis, List<WrittenPackage> written, ReportSections sections) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema", SCHEMA);
     root.put("passed", analysis.passed());
@@ -76,6 +85,7 @@ public final class SplitReportJson {
     root.put("expiredWaivers", analysis.budgets().expiredWaivers().stream().map(SplitReportJson::waiverJson).toList());
     root.put("warnings", analysis.warnings());
     root.put("modules", modulesJson(analysis));
+    ReportSectionsJson.put(root, analysis, sections);
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -1,6 +1,10 @@
 package org.kslim.size;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Where the compressing code comes from: kslim's own libraries, or the host's {@code xz},
@@ -19,8 +23,9 @@ public enum CompressorKind {
    */
   BUILT_IN,
   /**
-   * The host programs: {@code xz -T<threads> --block-size=<3 x dictionary>}, {@code zstd
-   * --single-thread --no-check}, {@code gzip -n}, each at the level.
+   * The host programs: {@code xz -T<threads> --block-size=<3 x dictionary>} (run on one block at
+   * a time, the blocks of every payload sharing the threads: the same stream, byte for byte),
+   * {@code zstd --single-thread --no-check}, {@code gzip -n}, each at the level.
    */
   SYSTEM;
 
@@ -33,7 +38,7 @@ public enum CompressorKind {
     return switch (compression.compression()) {
       case XZ -> this == BUILT_IN
           ? new XzBlockCompressor(level, threads, xzBlockSize(level))
-          : SystemCompressor.xz(level, threads, xzBlockSize(level));
+          : XzBlockCompressor.system(level, threads, xzBlockSize(level));
       case ZSTD -> this == BUILT_IN ? new ZstdCompressor(level) : SystemCompressor.zstd(level);
       case GZIP -> this == BUILT_IN ? new GzipCompressor(level) : SystemCompressor.gzip(level);
       default -> throw new IllegalArgumentException(
@@ -46,8 +51,33 @@ public enum CompressorKind {
     return 3L * XzBlockCompressor.options(level).getDictSize();
   }
 
-  /** The version a library jar declares in its manifest. */
+  /**
+   * The version of the library {@code type} comes from: as the build recorded it in
+   * {@code libraries.properties} (by package), else as its jar's manifest declares it.
+   */
   static String libraryVersion(Class<?> type) {
+    String recorded = LibraryVersions.RECORDED.getProperty(type.getPackageName());
+    if (recorded != null) {
+      return recorded;
+    }
     return Optional.ofNullable(type.getPackage().getImplementationVersion()).orElse("unknown");
+  }
+
+  /** The versions the build recorded, read once. */
+  private static final class LibraryVersions {
+    static final Properties RECORDED = read();
+
+    private static Properties read() {
+      Properties versions = new Properties();
+      try (InputStream in = CompressorKind.class.getResourceAsStream("libraries.properties")) {
+        if (in == null) {
+          throw new IllegalStateException("libraries.properties is missing from the build");
+        }
+        versions.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read libraries.properties", e);
+      }
+      return versions;
+    }
   }
 }

@@ -1,12 +1,23 @@
 package org.kslim.size;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.kslim.BadInputException;
 
-/** SHA-256 in hex: of file contents, and of the text that keys a cache entry. */
-final class ContentHash {
+/**
+ * SHA-256 in hex: of file contents, of a whole file on disk, and of the text that keys a cache entry.
+ *
+ * <pre>{@code
+ * String key = ContentHash.ofFile(Path.of("linux-image.deb"));   // 64 hex digits
+ * }</pre>
+ */
+public final class ContentHash {
   private ContentHash() {}
 
   static String of(byte[] bytes) {
@@ -20,7 +31,21 @@ final class ContentHash {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  static String of(String text) {
+  /** The SHA-256 of the file's bytes, read in large chunks; fails naming the file. */
+  public static String ofFile(Path file) {
+    MessageDigest digest = digest();
+    byte[] buffer = new byte[1 << 20];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  public static String of(String text) {
     return of(text.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -45,13 +45,13 @@ final class FileMeasures {
   }
 
   /** Installed-Size of a package holding {@code files}: its root and parent directories count too. */
-  static long packageInstalledKib(List<FileContent> files) {
-    return FileTree.withParents(files).stream().mapToLong(f -> installedKib(f.entry())).sum();
+  static long packageInstalledKib(List<Entry> entries) {
+    return FileTree.withParentEntries(entries).stream().mapToLong(FileMeasures::installedKib).sum();
   }
 
   /** Disk bytes of the unpacked file set, its root and parent directories included. */
-  static long packageDisk(List<FileContent> files, int blockSize) {
-    return FileTree.withParents(files).stream().mapToLong(f -> disk(f.entry(), blockSize)).sum();
+  static long packageDisk(List<Entry> entries, int blockSize) {
+    return FileTree.withParentEntries(entries).stream().mapToLong(e -> disk(e, blockSize)).sum();
   }
 
   private static long targetLength(Entry e) {

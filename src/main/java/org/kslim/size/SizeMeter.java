@@ -19,14 +19,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.kslim.Progress;
+import org.kslim.source.Compression;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryType;
 import org.kslim.source.KernelPackage;
 
+
 /**
  * Measures packages: every {@link Measure}, the payload really written and compressed, per-file
  * sizes, with figures taken from the {@link SizeCache} where the content is unchanged. Packages
- * are measured in parallel on {@link SizeSettings#threads()} threads.
+ * are measured in parallel: xz payloads all at once, their blocks sharing
+ * {@link SizeSettings#threads()} workers; others on that many threads.
  *
  * <pre>{@code
  * SizeMeter meter = new SizeMeter(SizeSettings.of(PayloadFormat.DEB), SizeCache.disabled());
@@ -102,6 +105,7 @@ public final class SizeMeter {
     return settings;
   }
 
+
   /** Measures each named file set, in parallel; the sheet lists them by name. */
   public SizeSheet measure(Map<String, List<FileContent>> packages) throws IOException {
     return measure(packages, Progress.NONE);
@@ -118,7 +122,11 @@ public final class SizeMeter {
 
   private SizeSheet measure(Map<String, List<FileContent>> packages, Map<String, Long> alone, Progress.Task done)
       throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
+    // xz payloads are cut into blocks that share the compressor's workers: every package is
+    // written at once so that its blocks wait in one queue; other compressors take a thread each
+    int writers = settings.compression().compression() == Compression.XZ
+        ? Math.max(1, packages.size()) : settings.threads();
+    ExecutorService pool = Executors.newFixedThreadPool(writers, task -> {
       Thread thread = new Thread(task, "kslim-size");
       thread.setDaemon(true);
       return thread;
@@ -171,39 +179,79 @@ public final class SizeMeter {
         contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
       }
     }
-    return new AloneSizes(settings.compression(), settings.threads(), cache).measure(contents, progress);
+    return aloneSizes().measure(contents, progress);
+  }
+
+  private AloneSizes aloneSizes() {
+    return new AloneSizes(settings.compression(), settings.threads(), cache);
   }
 
   private PackageSizes measure(String name, List<FileContent> files, Map<String, Long> alone) throws IOException {
-    List<String> hashes = files.stream().map(f -> ContentHash.of(f.bytes())).toList();
-    String label = compressor.description().label();
-    long[] payload = payload(files, packageKey(files, hashes, label));
+    List<HashedEntry> hashed = files.stream().map(f -> new HashedEntry(f.entry(), ContentHash.of(f.bytes()))).toList();
+    String key = packageKey(hashed);
+    Optional<long[]> cached = cachedPayload(key);
+    long[] payload = cached.isPresent() ? cached.get() : payload(files, key);
+    List<OptionalLong> figures = new ArrayList<>();
+    for (HashedEntry file : hashed) {
+      Long length = file.entry().isFile() ? alone.get(file.sha256()) : null;
+      figures.add(length == null ? OptionalLong.empty() : OptionalLong.of(length));
+    }
+    return sizes(name, hashed, payload, figures);
+  }
+
+  /**
+   * The sheet of packages known by their entries and content hashes alone, when the cache holds
+   * every figure they need (each payload's, and each file's alone where asked for); empty when
+   * any is missing, and then the packages must be measured from their content.
+   */
+  public Optional<SizeSheet> measureCached(Map<String, List<HashedEntry>> packages) {
+    List<PackageSizes> sizes = new ArrayList<>();
+    for (Map.Entry<String, List<HashedEntry>> e : new TreeMap<>(packages).entrySet()) {
+      Optional<long[]> payload = cachedPayload(packageKey(e.getValue()));
+      if (payload.isEmpty()) {
+        return Optional.empty();
+      }
+      List<OptionalLong> alone = new ArrayList<>();
+      for (HashedEntry file : e.getValue()) {
+        Optional<OptionalLong> figure = cachedAlone(file.entry(), file.sha256());
+        if (figure.isEmpty()) {
+          return Optional.empty();
+        }
+        alone.add(figure.get());
+      }
+      sizes.add(sizes(e.getKey(), e.getValue(), payload.get(), alone));
+    }
+    return Optional.of(new SizeSheet(sizes));
+  }
+
+  private PackageSizes sizes(String name, List<HashedEntry> files, long[] payload, List<OptionalLong> alone) {
+    List<Entry> entries = files.stream().map(HashedEntry::entry).toList();
     List<FileSizes> fileSizes = new ArrayList<>();
     long count = 0;
     long installed = 0;
     for (int i = 0; i < files.size(); i++) {
-      Entry e = files.get(i).entry();
+      Entry e = entries.get(i);
       count += e.type() == EntryType.DIRECTORY ? 0 : 1;
       installed += FileMeasures.installed(e);
       fileSizes.add(new FileSizes(e.path(), e.type(), FileMeasures.installed(e),
-          FileMeasures.installedKib(e), FileMeasures.disk(e, settings.blockSize()), hashes.get(i),
-          compressedAlone(files.get(i), hashes.get(i), alone)));
+          FileMeasures.installedKib(e), FileMeasures.disk(e, settings.blockSize()), files.get(i).sha256(),
+          alone.get(i)));
     }
     Map<Measure, Long> measures = new EnumMap<>(Measure.class);
     measures.put(Measure.FILES, count);
     measures.put(Measure.INSTALLED, installed);
-    measures.put(Measure.INSTALLED_KIB, FileMeasures.packageInstalledKib(files));
-    measures.put(Measure.DISK, FileMeasures.packageDisk(files, settings.blockSize()));
+    measures.put(Measure.INSTALLED_KIB, FileMeasures.packageInstalledKib(entries));
+    measures.put(Measure.DISK, FileMeasures.packageDisk(entries, settings.blockSize()));
     measures.put(Measure.COMPRESSED, payload[1]);
     return new PackageSizes(name, settings.format(), measures, payload[0], compressor.description(), fileSizes);
   }
 
-  /** Uncompressed and compressed payload length, from the cache or by writing and compressing. */
+  private Optional<long[]> cachedPayload(String key) {
+    return cache.get("package", key).filter(v -> v.length == 2);
+  }
+
+  /** Uncompressed and compressed payload length, by writing and compressing; kept in the cache. */
   private long[] payload(List<FileContent> files, String key) throws IOException {
-    Optional<long[]> cached = cache.get("package", key).filter(v -> v.length == 2);
-    if (cached.isPresent()) {
-      return cached.get();
-    }
     long[] result = compressor instanceof CachedLengths blocks
         ? blocks.lengths(settings.format().writer(), files, cache)
         : compressed(files);
@@ -222,18 +270,22 @@ public final class SizeMeter {
     return new long[] {raw.count(), compressed.count()};
   }
 
-  private static OptionalLong compressedAlone(FileContent file, String hash, Map<String, Long> alone) {
-    Long length = file.entry().isFile() ? alone.get(hash) : null;
-    return length == null ? OptionalLong.empty() : OptionalLong.of(length);
+  /** A file's figure alone from the cache: empty when it is missing, an empty figure when none is asked for. */
+  private Optional<OptionalLong> cachedAlone(Entry entry, String hash) {
+    if (!settings.perFileCompressed() || !entry.isFile()) {
+      return Optional.of(OptionalLong.empty());
+    }
+    return cache.get("file", hash + " " + aloneSizes().label()).filter(v -> v.length == 1).map(v -> OptionalLong.of(v[0]));
   }
 
-  private String packageKey(List<FileContent> files, List<String> hashes, String label) {
-    StringBuilder text = new StringBuilder(settings.format().name()).append('\n').append(label).append('\n');
-    for (int i = 0; i < files.size(); i++) {
-      Entry e = files.get(i).entry();
+  private String packageKey(List<HashedEntry> files) {
+    StringBuilder text = new StringBuilder(settings.format().name()).append('\n')
+        .append(compressor.description().label()).append('\n');
+    for (HashedEntry file : files) {
+      Entry e = file.entry();
       text.append(e.path()).append('\0').append(e.type()).append('\0').append(e.mode()).append('\0')
           .append(e.user()).append('\0').append(e.group()).append('\0').append(e.mtime()).append('\0')
-          .append(e.size()).append('\0').append(e.linkTarget()).append('\0').append(hashes.get(i)).append('\n');
+          .append(e.size()).append('\0').append(e.linkTarget()).append('\0').append(file.sha256()).append('\n');
     }
     return ContentHash.of(text.toString());
   }

@@ -8,43 +8,88 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
 import org.tukaani.xz.XZ;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * xz-java compressing independent blocks in parallel, laid out in one stream as liblzma's
+ * Independent xz blocks compressed in parallel and laid out in one stream as liblzma's
  * multi-threaded encoder (dpkg-deb's) lays them out: each block holds {@code blockSize} bytes of
- * input, compressed from an empty dictionary. Because blocks are independent, measuring a payload
- * ({@link #lengths}) takes the sizes of every block it compressed before from a {@link SizeCache},
- * keyed by the block's content: after a policy edit, only the blocks from the first changed file
- * on are compressed again.
+ * input, compressed from an empty dictionary. A block is encoded by xz-java, or by the host's
+ * {@code xz} run on that block alone with the options of the whole stream (which gives the very
+ * block {@code xz -T<threads> --block-size} writes). Every stream opened from one compressor
+ * shares its {@code threads} workers, which take the largest block waiting first, so payloads
+ * compressed at the same time keep every core busy until the end. Because blocks are independent,
+ * measuring a payload ({@link #lengths}) takes the sizes of every block compressed before from a
+ * {@link SizeCache}, keyed by the block's content: after a policy edit, only the blocks from the
+ * first changed file on are compressed again.
  */
 final class XzBlockCompressor implements Compressor, CachedLengths {
-  private final int level;
-  private final int threads;
-  private final int blockSize;
+  /** Turns one chunk of input into the block a multi-threaded encoder writes for it. */
+  @FunctionalInterface
+  interface BlockEncoder {
+    XzStreamFormat.Block encode(byte[] chunk, int length) throws IOException;
+  }
 
+  private final CompressorDescription description;
+  private final int blockSize;
+  private final BlockEncoder encoder;
+  private final ThreadPoolExecutor workers;
+  /** Blocks cut but not yet compressed, across every open stream: bounds the memory they take. */
+  private final Semaphore inFlight;
+
+  /** xz-java at {@code level}. */
   XzBlockCompressor(int level, int threads, long blockSize) {
+    this(new CompressorDescription("xz", level, "xz-java", CompressorKind.libraryVersion(XZOutputStream.class),
+        threads, checkedBlockSize(blockSize)), (chunk, length) -> XzStreamFormat.singleBlock(javaXz(level, chunk, length)));
+  }
+
+  private XzBlockCompressor(CompressorDescription description, BlockEncoder encoder) {
+    this.description = description;
+    this.blockSize = checkedBlockSize(description.blockSize());
+    this.encoder = encoder;
+    int threads = description.threads();
+    this.workers = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), task -> {
+      Thread thread = new Thread(task, "kslim-xz");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.workers.allowCoreThreadTimeOut(true);
+    this.inFlight = new Semaphore(2 * threads + 1);
+  }
+
+  /** The host's {@code xz} at {@code level}, one process per block, {@code threads} at a time. */
+  static XzBlockCompressor system(int level, int threads, long blockSize) {
+    SystemCompressor xz = SystemCompressor.xz(level, threads, blockSize);
+    return new XzBlockCompressor(xz.description(), (chunk, length) -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 1024);
+      try (OutputStream in = xz.open(out)) {
+        in.write(chunk, 0, length);
+      }
+      return XzStreamFormat.singleBlock(out.toByteArray());
+    });
+  }
+
+  private static int checkedBlockSize(long blockSize) {
     if (blockSize < 1 || blockSize > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("xz block size must be 1.." + (Integer.MAX_VALUE - 8) + ": " + blockSize);
     }
-    this.level = level;
-    this.threads = threads;
-    this.blockSize = (int) blockSize;
+    return (int) blockSize;
   }
 
   @Override
   public CompressorDescription description() {
-    return new CompressorDescription("xz", level, "xz-java",
-        CompressorKind.libraryVersion(XZOutputStream.class), threads, blockSize);
+    return description;
   }
 
   @Override
@@ -62,12 +107,12 @@ final class XzBlockCompressor implements Compressor, CachedLengths {
     return new long[] {raw.count(), blocks.length};
   }
 
-  /** What the block sizes in the cache belong to: level and library, never threads. */
+  /** What the block sizes in the cache belong to: level and encoder, never threads. */
   private String blockLabel() {
-    return "xz -" + level + " block (xz-java " + CompressorKind.libraryVersion(XZOutputStream.class) + ")";
+    return "xz -" + description.level() + " block (" + description.implementation() + " " + description.version() + ")";
   }
 
-  private byte[] compress(byte[] chunk, int length) throws IOException {
+  private static byte[] javaXz(int level, byte[] chunk, int length) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 1024);
     try (XZOutputStream xz = new XZOutputStream(out, options(level), XZ.CHECK_CRC64)) {
       xz.write(chunk, 0, length);
@@ -84,6 +129,26 @@ final class XzBlockCompressor implements Compressor, CachedLengths {
     }
   }
 
+  /** A block's compression waiting for a worker (the larger block goes first); done, it frees its place. */
+  private final class BlockTask extends FutureTask<XzStreamFormat.Block> implements Comparable<BlockTask> {
+    private final int length;
+
+    BlockTask(Callable<XzStreamFormat.Block> encoding, int length) {
+      super(encoding);
+      this.length = length;
+    }
+
+    @Override
+    protected void done() {
+      inFlight.release();
+    }
+
+    @Override
+    public int compareTo(BlockTask other) {
+      return Integer.compare(other.length, length);
+    }
+  }
+
   /**
    * Buffers a block of input, hands it to a worker, and writes the stream when closed; without a
    * sink it only measures, taking blocks compressed before from the cache.
@@ -91,13 +156,11 @@ final class XzBlockCompressor implements Compressor, CachedLengths {
   private final class BlockStream extends OutputStream {
     private final OutputStream sink;
     private final SizeCache cache;
-    private long length;
-    private ExecutorService pool;
-    private final Semaphore inFlight = new Semaphore(threads);
     private final List<Future<XzStreamFormat.Block>> blocks = new ArrayList<>();
     private byte[] chunk = new byte[0];
     private int filled;
     private boolean closed;
+    private long length;
 
     BlockStream(OutputStream sink, SizeCache cache) {
       this.sink = sink;
@@ -146,24 +209,15 @@ final class XzBlockCompressor implements Compressor, CachedLengths {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while compressing");
       }
-      if (pool == null) {
-        pool = Executors.newFixedThreadPool(threads, task -> {
-          Thread thread = new Thread(task, "kslim-xz");
-          thread.setDaemon(true);
-          return thread;
-        });
-      }
-      blocks.add(pool.submit(() -> {
-        try {
-          XzStreamFormat.Block block = XzStreamFormat.singleBlock(compress(full, length));
-          if (key != null) {
-            cache.put("xz-block", key, block.unpaddedSize(), block.uncompressedSize());
-          }
-          return block;
-        } finally {
-          inFlight.release();
+      BlockTask task = new BlockTask(() -> {
+        XzStreamFormat.Block block = encoder.encode(full, length);
+        if (key != null) {
+          cache.put("xz-block", key, block.unpaddedSize(), block.uncompressedSize());
         }
-      }));
+        return block;
+      }, length);
+      blocks.add(task);
+      workers.execute(task);
     }
 
     @Override
@@ -176,7 +230,7 @@ final class XzBlockCompressor implements Compressor, CachedLengths {
         List<XzStreamFormat.Block> done = new ArrayList<>();
         if (blocks.isEmpty() && filled > 0 && cache == null) {
           // input of one block or less (a single file): compress here, no worker needed
-          done.add(XzStreamFormat.singleBlock(compress(chunk, filled)));
+          done.add(encoder.encode(chunk, filled));
         } else if (filled > 0) {
           submit();
         }
@@ -194,9 +248,7 @@ final class XzBlockCompressor implements Compressor, CachedLengths {
       } catch (ExecutionException e) {
         throw new IOException("xz compression failed: " + e.getCause().getMessage(), e.getCause());
       } finally {
-        if (pool != null) {
-          pool.shutdownNow();
-        }
+        blocks.forEach(block -> block.cancel(true));
       }
     }
   }

@@ -24,7 +24,7 @@ class ModuleSetReaderTest {
     return ElfBuilder.x86_64().modinfo("license=GPL", "alias=test:" + export).export(export, 7).needs(needs, 9).build();
   }
 
-  private static MemoryPackage cloudLike() throws IOException {
+  static MemoryPackage cloudLike() throws IOException {
     return new MemoryPackage("linux-image.deb")
         .directory("boot")
         .file("boot/vmlinuz-" + V, "kernel image")

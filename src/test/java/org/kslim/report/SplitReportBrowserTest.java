@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.budget.Verdict;
 import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
 import org.kslim.check.SplitAnalyzerFixtures;
+import org.kslim.history.Build;
+import org.kslim.history.Builds;
+import org.kslim.history.HistoryStore;
+import org.kslim.history.SizeHistory;
 import org.kslim.size.Measure;
 import org.kslim.testing.BrowserTest;
 import org.kslim.testing.HeadlessChromium;
@@ -106,17 +112,20 @@ class SplitReportBrowserTest {
   }
 
   @BrowserTest
-  void showsWhatIfAndTrendWhenTheReportHoldsThem() throws Exception {
-    ObjectNode report = (ObjectNode) new ObjectMapper().readTree(SplitReportJson.toJson(fixtureAnalysis()));
+  void showsWhatIfAndTrendWithTheBudgetLineWhenTheReportHoldsThem() throws Exception {
+    SplitAnalysis analysis = fixtureAnalysis();
+    Path policy = dir.resolve("policy.yaml");
+    Path earlierInput = Files.writeString(dir.resolve("earlier.deb"), "an earlier package");
+    HistoryStore store = HistoryStore.open("jdbc:sqlite:" + dir.resolve("history.db"));
+    store.record(Builds.of(analysis, earlierInput, Files.readString(policy), Instant.parse("2026-11-01T00:00:00Z")));
+    Build current = Builds.of(analysis, dir.resolve("tree/boot/vmlinuz-" + SplitAnalyzerFixtures.KVER),
+        Files.readString(policy), Instant.parse("2026-11-26T00:00:00Z"));
+    ReportSections sections = ReportSections.NONE.withTrend(SizeHistory.around(store, current));
+    ObjectNode report = (ObjectNode) new ObjectMapper().readTree(SplitReportJson.toJson(analysis, List.of(), sections));
     report.set("whatif", new ObjectMapper().readTree("""
         [{"change": "move drm to core", "passed": false,
-          "packages": [{"name": "core", "measures": {"installed": 20000, "compressed": 900}, "delta": {"installed": 472, "compressed": 200}}]}]
-        """));
-    report.set("history", new ObjectMapper().readTree("""
-        [{"label": "6.1.0-27", "packages": [{"name": "core", "measures": {"installed": 9000, "compressed": 400}},
-                                            {"name": "optional", "measures": {"installed": 400, "compressed": 200}}]},
-         {"label": "6.1.0-28", "packages": [{"name": "core", "measures": {"installed": 11000, "compressed": 515}},
-                                            {"name": "optional", "measures": {"installed": 472, "compressed": 236}}]}]
+          "packages": [{"name": "core", "measures": {"installed": 20000, "compressed": 900},
+                        "delta": {"installed": 472, "compressed": 200}, "bound": {"compressed": 64}}]}]
         """));
     Path html = dir.resolve("report.html");
     Files.writeString(html, SplitReportHtml.render(report.toString()));
@@ -124,11 +133,16 @@ class SplitReportBrowserTest {
       chromium.open(html);
       assertThat(chromium.evaluate("document.getElementById('whatif-section').hidden").asBoolean()).isFalse();
       assertThat(chromium.evaluate("document.getElementById('whatif').textContent").asText())
-          .contains("move drm to core").contains("FAIL").contains("19.5 KiB").contains("472 B");
+          .contains("move drm to core").contains("FAIL").contains("19.5 KiB").contains("472 B").contains("64 B");
       assertThat(chromium.evaluate("document.getElementById('trend-section').hidden").asBoolean()).isFalse();
       assertThat(chromium.evaluate("[...document.querySelectorAll('svg.trend polyline')]"
           + ".map(p => p.closest('svg').dataset.measure + ' ' + p.dataset.package + ' ' + p.getAttribute('points').split(' ').length)"))
           .extracting(JsonNode::asText).containsExactly("installed core 2", "installed optional 2", "compressed core 2", "compressed optional 2");
+      assertThat(chromium.evaluate("[...document.querySelectorAll('svg.trend line.budget-line')]"
+          + ".map(l => l.closest('svg').dataset.measure + ' ' + l.dataset.package + ' ' + l.dataset.budget)"))
+          .extracting(JsonNode::asText).containsExactly("installed core 10000", "compressed core 1048576");
+      assertThat(chromium.evaluate("document.querySelector('svg.trend').textContent").asText())
+          .contains("build:1").contains("build:1 " + SplitAnalyzerFixtures.KVER).contains("this build");
       assertThat(chromium.pageErrors()).isEmpty();
     }
   }

@@ -92,6 +92,21 @@ class CompressorTest {
   }
 
   @Test
+  void systemXzBlockByBlockWritesTheStreamOfXzOnTheWholeInput() throws IOException {
+    assumeTrue(onPath("xz"), "xz not installed");
+    for (int threads : new int[] {1, 2}) {
+      for (int size : new int[] {0, 1000, 64_000, DATA.length}) {
+        byte[] input = Arrays.copyOf(DATA, size);
+        byte[] whole = compress(SystemCompressor.xz(6, threads, 64_000), input);
+        XzBlockCompressor blocks = XzBlockCompressor.system(6, threads, 64_000);
+
+        assertThat(compress(blocks, input)).as("%d threads, %d bytes", threads, size).isEqualTo(whole);
+        assertThat(blocks.description()).isEqualTo(SystemCompressor.xz(6, threads, 64_000).description());
+      }
+    }
+  }
+
+  @Test
   void xzOfNothingIsAnEmptyStream() throws IOException {
     byte[] packed = compress(new XzBlockCompressor(6, 2, 1000), new byte[0]);
 

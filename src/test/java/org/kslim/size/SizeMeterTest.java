@@ -96,6 +96,31 @@ class SizeMeterTest {
     assertThat(opens.get()).isEqualTo(afterFirst + 1);
   }
 
+  @Test
+  void cachedFiguresNeedOnlyEntriesAndHashes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    AtomicInteger opens = new AtomicInteger();
+    SizeCache cache = SizeCache.at(dir, message -> { });
+    SizeSettings withFiles = settings.withPerFileCompressed(true);
+    SizeMeter meter = new SizeMeter(withFiles, cache, counting(opens));
+    List<HashedEntry> hashed = FILES.stream().map(f -> new HashedEntry(f.entry(), ContentHash.of(f.bytes()))).toList();
+
+    assertThat(meter.measureCached(Map.of("core", hashed))).isEmpty();
+    SizeSheet measured = new SizeSheet(List.of(meter.measure("core", FILES)));
+    int afterMeasure = opens.get();
+
+    assertThat(meter.measureCached(Map.of("core", hashed))).contains(measured);
+    assertThat(opens.get()).isEqualTo(afterMeasure);
+    // another file set, another compressor or the per-file figures missing: nothing cached
+    assertThat(meter.measureCached(Map.of("core", hashed.subList(1, hashed.size())))).isEmpty();
+    SizeSettings gzip9 = withFiles.withCompression(new PayloadCompression(org.kslim.source.Compression.GZIP, 9));
+    assertThat(new SizeMeter(gzip9, cache).measureCached(Map.of("core", hashed))).isEmpty();
+    assertThat(new SizeMeter(settings, cache, counting(opens)).measureCached(Map.of("core", hashed)))
+        .hasValueSatisfying(sheet -> assertThat(sheet.get("core").measures()).isEqualTo(measured.get("core").measures()));
+    assertThat(new SizeMeter(withFiles, SizeCache.at(dir.resolve("other"), m -> { }), counting(opens))
+        .measureCached(Map.of("core", hashed))).isEmpty();
+  }
+
   private Compressor counting(AtomicInteger opens) {
     Compressor gzip = CompressorKind.BUILT_IN.create(settings.compression(), 1);
     return new Compressor() {
