@@ -28,9 +28,10 @@ import org.kslim.source.KernelPackage;
  * Answers "what if the module files were compressed differently?": for the package as it is and
  * for each choice (modules uncompressed, or compressed as {@code make modules_install} does with
  * xz or zstd), every package's installed size and compressed payload, side by side. Installed
- * sizes are exact; compressed sizes are estimated from each module's figure compressed alone
- * (cached by content hash) times the package's real payload ratio, with an error bound, or
- * measured exactly.
+ * sizes are exact; compressed sizes are estimated from each file's figure compressed alone
+ * (cached by content hash): uncompressed files' figures times the package's real payload ratio,
+ * compressed module files' figures as they are (the payload gains nothing across them), with an
+ * error bound, or measured exactly.
  *
  * <pre>{@code
  * SplitAnalysis analysis = SplitAnalyzer.analyze(request, true);
@@ -98,6 +99,7 @@ public final class ModuleCompressionWhatIf {
     for (PackageSizes pkg : analysis.sizes().packages()) {
       long installed = pkg.get(Measure.INSTALLED);
       long sum = 0;
+      long packed = 0;
       long modulesCount = 0;
       for (FileSizes file : pkg.files()) {
         RecompressedModules.Figures module = isModule(file) ? byHash.get(file.sha256()) : null;
@@ -105,13 +107,18 @@ public final class ModuleCompressionWhatIf {
           sum += CompressedFigures.figure(file);
         } else {
           installed += module.installed() - file.installed();
-          sum += module.alone();
           modulesCount++;
+          if (modules.target() == Compression.NONE) {
+            sum += module.alone();
+          } else {
+            packed += module.alone();
+          }
         }
       }
+      // a module file compressed already is its own share: the payload gains nothing across such files
       double ratio = CompressedFigures.ratio(pkg);
-      figures.add(new ModuleCompressionChoice.Figures(pkg.name(), installed, Math.round(sum * ratio),
-          CompressedFigures.bound(sum, ratio, modulesCount)));
+      figures.add(new ModuleCompressionChoice.Figures(pkg.name(), installed, Math.round(sum * ratio) + packed,
+          CompressedFigures.bound(sum + packed, ratio, modulesCount)));
     }
     return new ModuleCompressionChoice(name(modules), modules.label(), figures);
   }
