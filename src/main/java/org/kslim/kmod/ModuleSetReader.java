@@ -52,8 +52,9 @@ public final class ModuleSetReader {
    * @param maxModuleSize the most bytes a module (or a module list file) may take, stored or decompressed
    */
   public record Options(String kernelVersion, boolean keepGoing, int threads, long maxModuleSize) {
+    /** Every core, and modules of at most {@link ModuleParser#MODULE_SIZE} (read when the JVM starts). */
     public static final Options DEFAULTS =
-        new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()), ModuleParser.DEFAULT_MAX_MODULE_SIZE);
+        new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()), ModuleParser.MODULE_SIZE.intValue());
 
     public Options {
       if (threads < 1 || threads > 256) {

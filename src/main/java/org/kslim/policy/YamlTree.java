@@ -10,11 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.kslim.BadInputException;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML text into {@link YamlNode}s with Jackson's streaming parser, keeping lines. */
 final class YamlTree {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private final JsonParser parser;
   private final String source;
@@ -26,7 +26,11 @@ final class YamlTree {
 
   /** The single document in {@code text}; {@code source} names the file in errors. */
   static YamlNode parse(String text, String source) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    long limit = PolicyReader.POLICY_SIZE.value();
+    if (text.length() > limit) {
+      throw new BadInputException(source + ": a policy of " + text.length() + " characters exceeds the limit of " + limit);
+    }
+    try (JsonParser parser = factory((int) Math.min(Integer.MAX_VALUE, limit)).createParser(text)) {
       YamlTree tree = new YamlTree(parser, source);
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -42,6 +46,13 @@ final class YamlTree {
     } catch (IOException e) {
       throw new BadInputException(source + ": cannot read YAML: " + e.getMessage(), e);
     }
+  }
+
+  /** A parser factory whose YAML reader accepts up to {@code limit} characters (SnakeYAML's own default is 3 Mi). */
+  private static YAMLFactory factory(int limit) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(limit);
+    return YAMLFactory.builder().loaderOptions(options).build();
   }
 
   private static BadInputException notYaml(JsonProcessingException e, String source) {
