@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +68,9 @@ final class YamlTree {
 
   private YamlNode value(JsonToken token) throws IOException {
     int line = line();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw error("YAML aliases are not supported: *" + parser.getText());
+    }
     return switch (token) {
       case START_OBJECT -> mapping(line);
       case START_ARRAY -> sequence(line);

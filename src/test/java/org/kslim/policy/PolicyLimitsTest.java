@@ -39,22 +39,20 @@ class PolicyLimitsTest {
 
   @Test
   void refusesNestingDeeperThanTheYamlReaderAllows() {
-    String deep = "packages: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+    String deep = "packages: " + "[".repeat(1001) + "]".repeat(1001) + "\n";
 
     assertThatThrownBy(() -> PolicyReader.read(deep, "deep.yaml"))
         .isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith("deep.yaml:1: not valid YAML: ");
+        .hasMessage("deep.yaml:1: not valid YAML: Document nesting depth (1001) exceeds the maximum allowed (1000, from "
+            + "`StreamReadConstraints.getMaxNestingDepth()`)");
   }
 
   @Test
-  void refusesAliasesAsValues() {
-    StringBuilder bomb = new StringBuilder("kslim: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-    for (int i = 1; i < 30; i++) {
-      bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
-    }
+  void refusesAliasesInsteadOfReadingTheirNames() {
+    String aliased = POLICY + "require:\n  - module: virtio_blk\n    package: core\n    reason: *r\n";
 
-    assertThatThrownBy(() -> PolicyReader.read(bomb + POLICY.substring("kslim: 1\n".length()), "bomb.yaml"))
+    assertThatThrownBy(() -> PolicyReader.read(aliased.replace("reason: all", "reason: &r all"), "alias.yaml"))
         .isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith("bomb.yaml:");
+        .hasMessage("alias.yaml:10: YAML aliases are not supported: *r");
   }
 }
