@@ -19,7 +19,7 @@ mkdir -p target/fuzz
 log=target/fuzz/$1.log
 status=0
 JAZZER_FUZZ=1 mvn -B test -Dtest="$test" -Djazzer.max_duration="$duration" -Djazzer.keep_going=50 \
-  -Djunit.jupiter.execution.timeout.mode=disabled -Dkslim.testHeap=512m >"$log" 2>&1 || status=$?
+  -Djunit.jupiter.execution.timeout.mode=disabled -Dkslim.testHeap=512m -Dkslim.fuzzOutputToFile=false >"$log" 2>&1 || status=$?
 grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' "$log" || true
 grep -E 'FuzzTestFinding|== Java Exception' "$log" | sort | uniq -c || true
 exit $status
