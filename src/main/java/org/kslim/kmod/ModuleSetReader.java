@@ -52,14 +52,23 @@ public final class ModuleSetReader {
    * @param maxModuleSize the most bytes a module (or a module list file) may take, stored or decompressed
    */
   public record Options(String kernelVersion, boolean keepGoing, int threads, long maxModuleSize) {
-    /** Every core, and modules of at most {@link ModuleParser#MODULE_SIZE} (read when the JVM starts). */
     public static final Options DEFAULTS =
-        new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()), ModuleParser.MODULE_SIZE.intValue());
+        new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()), ModuleParser.DEFAULT_MAX_MODULE_SIZE);
 
     public Options {
       if (threads < 1 || threads > 256) {
         throw new IllegalArgumentException("threads must be 1..256: " + threads);
       }
+    }
+
+    /**
+     * {@link #DEFAULTS} with modules of at most {@link ModuleParser#MODULE_SIZE}, its system
+     * property read now.
+     *
+     * @throws org.kslim.UsageException when the property is not a size up to 2 GiB
+     */
+    public static Options configured() {
+      return DEFAULTS.withMaxModuleSize(ModuleParser.MODULE_SIZE.intValue());
     }
 
     public Options withKernelVersion(String version) {
@@ -83,7 +92,7 @@ public final class ModuleSetReader {
   private final ModuleParser parser;
 
   public ModuleSetReader() {
-    this(Options.DEFAULTS);
+    this(Options.configured());
   }
 
   public ModuleSetReader(Options options) {
