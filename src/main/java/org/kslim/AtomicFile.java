@@ -3,6 +3,7 @@ package org.kslim;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,8 @@ import java.util.Set;
  * Writes a file so that readers see either the old file or the whole new one, never a part:
  * the content goes to a temporary file in the same folder, which is then renamed into place.
  * A failed or killed write leaves at most a hidden {@code .NAME.*.tmp} file, never a partial
- * {@code NAME}.
+ * {@code NAME}; the next write of {@code NAME} removes what killed writes left. The rename
+ * replaces whatever {@code NAME} was, a symlink included, and never writes through it.
  *
  * <pre>{@code
  * AtomicFile.writeString(Path.of("out/report.json"), json);
@@ -44,7 +46,8 @@ public final class AtomicFile {
     Path temporary = null;
     try {
       Files.createDirectories(folder);
-      temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+      removeStaleTemporaries(folder, target.getFileName().toString());
+      temporary = Files.createTempFile(folder, prefix(target.getFileName().toString()), ".tmp");
       if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
         Files.setPosixFilePermissions(temporary, READABLE_BY_ALL);
       }
@@ -60,6 +63,21 @@ public final class AtomicFile {
       removeAfterFailure(temporary, e);
       throw e;
     }
+  }
+
+  /** The temporary files earlier writes of {@code name} left in {@code folder} (killed before their rename), removed. */
+  private static void removeStaleTemporaries(Path folder, String name) throws IOException {
+    String prefix = prefix(name);
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder,
+        p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+      for (Path file : stale) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private static String prefix(String name) {
+    return "." + name + ".";
   }
 
   /** Removes the temporary file of a failed write; a failure to remove it is added to {@code failure}. */

@@ -35,6 +35,30 @@ class AtomicFileTest {
     assertThat(listing()).containsExactly("core.list");
   }
 
+  @Test
+  void removesTheTemporariesKilledWritesOfTheSameFileLeft() throws IOException {
+    Files.writeString(dir.resolve(".core.rpm.123.tmp"), "half");
+    Files.writeString(dir.resolve(".core.rpm.456.tmp"), "half");
+    Files.writeString(dir.resolve(".other.rpm.789.tmp"), "another file's");
+
+    AtomicFile.writeString(dir.resolve("core.rpm"), "whole");
+
+    assertThat(listing()).containsExactlyInAnyOrder("core.rpm", ".other.rpm.789.tmp");
+  }
+
+  @Test
+  void replacesASymlinkAtTheTargetInsteadOfWritingThroughIt() throws IOException {
+    Path outside = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("passwd"), "root:x:0:0");
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.createSymbolicLink(out.resolve("report.json"), outside);
+
+    AtomicFile.writeString(out.resolve("report.json"), "{}");
+
+    assertThat(Files.isSymbolicLink(out.resolve("report.json"))).isFalse();
+    assertThat(Files.readString(out.resolve("report.json"))).isEqualTo("{}");
+    assertThat(Files.readString(outside)).isEqualTo("root:x:0:0");
+  }
+
   private java.util.List<String> listing() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).toList();

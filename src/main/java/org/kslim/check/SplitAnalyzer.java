@@ -176,7 +176,7 @@ public final class SplitAnalyzer {
   }
 
   private static ModuleSet readModules(KernelPackage pkg, CheckRequest request, Progress progress) {
-    ModuleSetReader.Options options = ModuleSetReader.Options.DEFAULTS
+    ModuleSetReader.Options options = ModuleSetReader.Options.configured()
         .withKernelVersion(request.kernelVersion()).withKeepGoing(request.keepGoing());
     try {
       return new ModuleSetReader(options).read(pkg, progress);

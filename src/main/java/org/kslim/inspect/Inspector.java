@@ -82,7 +82,7 @@ public final class Inspector {
   }
 
   private static ModuleSet read(KernelPackage pkg, InspectOptions options, Progress progress) {
-    ModuleSetReader.Options readOptions = ModuleSetReader.Options.DEFAULTS
+    ModuleSetReader.Options readOptions = ModuleSetReader.Options.configured()
         .withKernelVersion(options.kernelVersion()).withKeepGoing(options.keepGoing());
     try {
       return new ModuleSetReader(readOptions).read(pkg, progress);

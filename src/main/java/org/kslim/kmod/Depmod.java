@@ -28,7 +28,7 @@ public final class Depmod {
   public static DepmodRun run(Path packagePath, Path out, DepmodOptions options) {
     KernelSymbols kernel = options.symvers() == null ? null : KernelSymbols.from(KernelExportsFile.read(options.symvers()));
     KernelPackage kernelPackage = PackageReader.open(packagePath);
-    ModuleSetReader.Options readOptions = ModuleSetReader.Options.DEFAULTS
+    ModuleSetReader.Options readOptions = ModuleSetReader.Options.configured()
         .withKernelVersion(options.kernelVersion()).withKeepGoing(options.keepGoing());
     ModuleSet set;
     try {

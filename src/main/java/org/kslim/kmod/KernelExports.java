@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kslim.BadInputException;
+import org.kslim.InputLimit;
 import org.kslim.elf.ElfFile;
 import org.kslim.source.KernelPackage;
 
@@ -29,6 +30,8 @@ import org.kslim.source.KernelPackage;
 public final class KernelExports {
   /** The default limit on a decompressed kernel image. */
   public static final long DEFAULT_MAX_IMAGE_SIZE = 1L << 30;
+  /** The limit on a kernel image's size, stored or decompressed: {@code kslim.limit.image-size}. */
+  public static final InputLimit IMAGE_SIZE = new InputLimit("image-size", DEFAULT_MAX_IMAGE_SIZE);
 
   private static final String SYMVERS = "Module.symvers";
 
@@ -79,8 +82,13 @@ public final class KernelExports {
 
   /** Reads the export tables of a kernel image file (ELF vmlinux or x86 bzImage). */
   public static KernelExports fromImage(Path file) {
+    long limit = IMAGE_SIZE.value();
     try {
-      return fromImage(file.toString(), Files.readAllBytes(file), DEFAULT_MAX_IMAGE_SIZE);
+      long size = Files.size(file);
+      if (size > limit) {
+        throw new BadInputException(file + ": an image of " + size + " bytes exceeds the limit of " + limit + " bytes");
+      }
+      return fromImage(file.toString(), Files.readAllBytes(file), limit);
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -103,7 +111,8 @@ public final class KernelExports {
     pkg.forEachEntry((entry, content) -> {
       if (entry.path().equals(imagePath) && entry.isFile()) {
         String name = pkg.path() + "!" + imagePath;
-        found.set(fromImage(name, EntryBytes.read(content, name, DEFAULT_MAX_IMAGE_SIZE), DEFAULT_MAX_IMAGE_SIZE));
+        long limit = IMAGE_SIZE.value();
+        found.set(fromImage(name, EntryBytes.read(content, name, limit), limit));
       }
     });
     if (found.get() == null) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.kslim.BadInputException;
+import org.kslim.InputLimit;
 import org.kslim.KslimException;
 import org.kslim.elf.ElfFile;
 import org.kslim.elf.ElfSection;
@@ -26,6 +27,8 @@ import org.kslim.source.Compression;
 public final class ModuleParser {
   /** The default limit on a module's decompressed size. */
   public static final long DEFAULT_MAX_MODULE_SIZE = 256L << 20;
+  /** The limit on a module's size, stored or decompressed, for reading packages: {@code kslim.limit.module-size}. */
+  public static final InputLimit MODULE_SIZE = new InputLimit("module-size", DEFAULT_MAX_MODULE_SIZE);
 
   private static final List<String> SUFFIXES = List.of(".ko", ".ko.xz", ".ko.zst", ".ko.gz");
   private static final int MAGIC_BYTES = 6;

@@ -61,6 +61,16 @@ public final class ModuleSetReader {
       }
     }
 
+    /**
+     * {@link #DEFAULTS} with modules of at most {@link ModuleParser#MODULE_SIZE}, its system
+     * property read now.
+     *
+     * @throws org.kslim.UsageException when the property is not a size up to 2 GiB
+     */
+    public static Options configured() {
+      return DEFAULTS.withMaxModuleSize(ModuleParser.MODULE_SIZE.intValue());
+    }
+
     public Options withKernelVersion(String version) {
       return new Options(version, keepGoing, threads, maxModuleSize);
     }
@@ -82,7 +92,7 @@ public final class ModuleSetReader {
   private final ModuleParser parser;
 
   public ModuleSetReader() {
-    this(Options.DEFAULTS);
+    this(Options.configured());
   }
 
   public ModuleSetReader(Options options) {

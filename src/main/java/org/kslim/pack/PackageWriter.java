@@ -1,8 +1,6 @@
 package org.kslim.pack;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +59,6 @@ public final class PackageWriter {
     List<WrittenPackage> written = new ArrayList<>();
     for (PackageSpec spec : specs) {
       Path target = request.out().resolve(fileName(spec, request.format()));
-      removeStaleTemporaries(target);
       AtomicFile.write(target, out -> {
         if (request.format() == PackageFormat.RPM) {
           RpmWriter.write(spec, compressor, compression, out);
@@ -72,23 +69,6 @@ public final class PackageWriter {
       written.add(WrittenPackage.readBack(target, spec.part()));
     }
     return new PackResult(written, warnings);
-  }
-
-  /** Removes what a killed earlier write of {@code target} left: its hidden {@code .NAME.*.tmp} files. */
-  private static void removeStaleTemporaries(Path target) {
-    Path folder = target.toAbsolutePath().getParent();
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    String prefix = "." + target.getFileName() + ".";
-    try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder,
-        p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
-      for (Path file : stale) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new BadInputException(folder + ": cannot remove an earlier run's temporary files: " + e.getMessage(), e);
-    }
   }
 
   /** As the distributions name package files: {@code N-V-R.A.rpm}, {@code N_V-R_A.deb}. */

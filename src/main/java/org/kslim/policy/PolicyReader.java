@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kslim.BadInputException;
+import org.kslim.InputLimit;
 
 /**
  * Reads a policy: Fedora's rule file as filtermods.py reads it (no {@code kslim:} key; accepted
@@ -31,6 +32,9 @@ public final class PolicyReader {
   private static final Set<String> FEDORA_KEYS = Set.of("packages", "rules");
   private static final Set<String> APPROVAL_KEYS = Set.of("module", "package", "reason", "approved-by");
 
+  /** The largest policy read, in bytes (and characters): {@code kslim.limit.policy-size}, 4 MiB by default. */
+  public static final InputLimit POLICY_SIZE = new InputLimit("policy-size", 4L << 20);
+
   private final PolicySyntax syntax;
 
   private PolicyReader(String source) {
@@ -41,6 +45,11 @@ public final class PolicyReader {
   public static Policy read(Path file) {
     String text;
     try {
+      long size = Files.size(file);
+      long limit = POLICY_SIZE.value();
+      if (size > limit) {
+        throw new BadInputException(file + ": a policy of " + size + " bytes exceeds the limit of " + limit + " bytes");
+      }
       text = Files.readString(file);
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the policy: " + e.getMessage(), e);

@@ -4,17 +4,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.kslim.BadInputException;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML text into {@link YamlNode}s with Jackson's streaming parser, keeping lines. */
 final class YamlTree {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private final JsonParser parser;
   private final String source;
@@ -26,7 +27,11 @@ final class YamlTree {
 
   /** The single document in {@code text}; {@code source} names the file in errors. */
   static YamlNode parse(String text, String source) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    long limit = PolicyReader.POLICY_SIZE.value();
+    if (text.length() > limit) {
+      throw new BadInputException(source + ": a policy of " + text.length() + " characters exceeds the limit of " + limit);
+    }
+    try (JsonParser parser = factory((int) Math.min(Integer.MAX_VALUE, limit)).createParser(text)) {
       YamlTree tree = new YamlTree(parser, source);
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -44,6 +49,13 @@ final class YamlTree {
     }
   }
 
+  /** A parser factory whose YAML reader accepts up to {@code limit} characters (SnakeYAML's own default is 3 Mi). */
+  private static YAMLFactory factory(int limit) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(limit);
+    return YAMLFactory.builder().loaderOptions(options).build();
+  }
+
   private static BadInputException notYaml(JsonProcessingException e, String source) {
     int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
     String problem = e.getOriginalMessage();
@@ -56,6 +68,9 @@ final class YamlTree {
 
   private YamlNode value(JsonToken token) throws IOException {
     int line = line();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw error("YAML aliases are not supported: *" + parser.getText());
+    }
     return switch (token) {
       case START_OBJECT -> mapping(line);
       case START_ARRAY -> sequence(line);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kslim.AtomicFile;
 import org.kslim.BadInputException;
+import org.kslim.InputLimit;
 
 /**
  * {@code report.html}: one self-contained page (inline script and style, SVG drawn by the page,
@@ -26,6 +27,8 @@ public final class SplitReportHtml {
   static final String PLACEHOLDER = "@KSLIM_REPORT_DATA@";
   private static final String TEMPLATE = "report.html";
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The largest report.json {@link #write(Path)} reads: {@code kslim.limit.report-size}, 256 MiB by default. */
+  static final InputLimit REPORT_SIZE = new InputLimit("report-size", 256L << 20);
 
   private SplitReportHtml() {}
 
@@ -34,6 +37,11 @@ public final class SplitReportHtml {
     Path json = dir.resolve("report.json");
     String text;
     try {
+      long size = Files.size(json);
+      long limit = REPORT_SIZE.value();
+      if (size > limit) {
+        throw new BadInputException(json + ": a report of " + size + " bytes exceeds the limit of " + limit + " bytes");
+      }
       text = Files.readString(json, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new BadInputException(json + ": cannot read: " + e.getMessage(), e);

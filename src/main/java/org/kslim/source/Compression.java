@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.kslim.InputLimit;
 import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -30,8 +31,11 @@ public enum Compression {
   LZMA(".lzma");
 
   private static final int MAGIC_BYTES = 6;
-  /** The most memory an xz or lzma decoder may use (its dictionary), in KiB: xz -9 needs 65 MiB. */
-  static final int MEMORY_LIMIT_KIB = 256 * 1024;
+  /**
+   * The most memory one xz or lzma decoder may use (its dictionary, allocated whole when the
+   * stream starts), {@code kslim.limit.xz-memory}: 128 MiB by default; xz -9 needs 65 MiB.
+   */
+  public static final InputLimit XZ_MEMORY = new InputLimit("xz-memory", 128L << 20);
 
   private final String suffix;
 
@@ -101,14 +105,19 @@ public enum Compression {
   private InputStream decompressed(InputStream in, long maxOutput, String what) throws IOException {
     InputStream raw = switch (this) {
       case NONE -> in;
-      case XZ -> new XZInputStream(in, MEMORY_LIMIT_KIB, BasicArrayCache.getInstance());
+      case XZ -> new XZInputStream(in, memoryLimitKib(), BasicArrayCache.getInstance());
       case ZSTD -> new ZstdInputStreamNoFinalizer(in);
       case GZIP -> new GZIPInputStream(in, 65536);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
       case LZ4 -> new FramedLZ4CompressorInputStream(in, true);
-      case LZMA -> new LZMAInputStream(in, MEMORY_LIMIT_KIB, BasicArrayCache.getInstance());
+      case LZMA -> new LZMAInputStream(in, memoryLimitKib(), BasicArrayCache.getInstance());
     };
     return new LimitedInputStream(this == NONE ? raw : new BufferedInputStream(raw, 65536), maxOutput, what);
+  }
+
+  /** {@link #XZ_MEMORY} in KiB, as the xz decoders take it. */
+  static int memoryLimitKib() {
+    return (int) Math.min(Integer.MAX_VALUE, XZ_MEMORY.value() >> 10);
   }
 
   private static boolean startsWith(byte[] head, int length, int... magic) {

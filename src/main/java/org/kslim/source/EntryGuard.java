@@ -6,8 +6,8 @@ import org.kslim.BadInputException;
 
 /**
  * Admits the entries of one pass over a package: normalises each archive path, refuses paths
- * that escape the package root, duplicates, more entries than the limit allows and entries
- * larger than the limit.
+ * that escape the package root (absolute, or holding {@code ..}), duplicates, device files,
+ * fifos and sockets, more entries than the limit allows and entries larger than the limit.
  *
  * <pre>{@code
  * EntryGuard guard = new EntryGuard("pkg.deb", SourceLimits.DEFAULTS);
@@ -60,6 +60,16 @@ public final class EntryGuard {
   public void checkSize(String path, long size) {
     if (size > maxEntrySize) {
       throw new BadInputException(source + "!" + path + ": entry of " + size + " bytes exceeds the limit of " + maxEntrySize + " bytes");
+    }
+  }
+
+  /**
+   * Refuses a device file, fifo or socket ({@link EntryType#OTHER}): a kernel package holds none,
+   * and none may reach a package kslim writes.
+   */
+  public void checkType(String path, EntryType type) {
+    if (type == EntryType.OTHER) {
+      throw new BadInputException(source + "!" + path + ": a device file, fifo or socket, which no kernel package holds");
     }
   }
 

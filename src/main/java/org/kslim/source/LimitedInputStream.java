@@ -58,7 +58,7 @@ final class LimitedInputStream extends FilterInputStream {
   private void add(long n) {
     count += n;
     if (count > limit) {
-      throw new BadInputException(what + " data decompresses to more than " + limit + " bytes (limit; raise it with --max-decompressed)");
+      throw new BadInputException(what + " data decompresses to more than " + limit + " bytes (limit)");
     }
   }
 }

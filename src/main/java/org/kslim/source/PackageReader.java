@@ -28,9 +28,9 @@ public final class PackageReader {
 
   private PackageReader() {}
 
-  /** Opens {@code path} with {@link SourceLimits#DEFAULTS}. */
+  /** Opens {@code path} with {@link SourceLimits#configured()}: the defaults, changed by system properties. */
   public static KernelPackage open(Path path) {
-    return open(path, SourceLimits.DEFAULTS);
+    return open(path, SourceLimits.configured());
   }
 
   /**

@@ -106,7 +106,7 @@ final class ParallelXzInputStream extends InputStream {
 
   private Block decode(int block) throws IOException {
     FileRegionInput region = new FileRegionInput(channel, offset, length);
-    try (SeekableXZInputStream xz = new SeekableXZInputStream(region, Compression.MEMORY_LIMIT_KIB, BasicArrayCache.getInstance())) {
+    try (SeekableXZInputStream xz = new SeekableXZInputStream(region, Compression.memoryLimitKib(), BasicArrayCache.getInstance())) {
       xz.seekToBlock(block);
       byte[] reused = free.poll();
       byte[] data = reused != null ? reused : new byte[largestBlock];

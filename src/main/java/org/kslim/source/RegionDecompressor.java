@@ -50,7 +50,7 @@ public final class RegionDecompressor {
     Compression compression = Compression.detect(head, head.length);
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), ParallelXzInputStream.IN_FLIGHT);
     if (compression == Compression.XZ && threads > 1) {
-      int[] blocks = parallelBlocks(region);
+      int[] blocks = parallelBlocks(region, maxOutput);
       if (blocks.length > 1) {
         InputStream parallel = new ParallelXzInputStream(channel, offset, length, blocks, threads);
         return new LimitedInputStream(new ReadErrorInputStream(parallel, compression.name(), source), maxOutput,
@@ -62,11 +62,15 @@ public final class RegionDecompressor {
     return new ReadErrorInputStream(decompressed, compression.name(), source);
   }
 
-  /** The uncompressed block sizes of the xz in {@code region}, or none when it is not worth decoding in parallel. */
-  private static int[] parallelBlocks(FileRegionInput region) throws IOException {
-    SeekableXZInputStream index = new SeekableXZInputStream(region, Compression.MEMORY_LIMIT_KIB);
+  /**
+   * The uncompressed block sizes of the xz in {@code region}, or none when it is not worth
+   * decoding in parallel or a block claims more than {@code maxOutput} (the sequential decoder
+   * then fails at the limit, having allocated nothing for the claim).
+   */
+  private static int[] parallelBlocks(FileRegionInput region, long maxOutput) throws IOException {
+    SeekableXZInputStream index = new SeekableXZInputStream(region, Compression.memoryLimitKib());
     int count = index.getBlockCount();
-    if (count < 2 || index.getLargestBlockSize() > MAX_PARALLEL_BLOCK) {
+    if (count < 2 || index.getLargestBlockSize() > Math.min(MAX_PARALLEL_BLOCK, maxOutput)) {
       return new int[0];
     }
     int[] sizes = new int[count];

@@ -20,6 +20,7 @@ import org.kslim.elf.ElfClass;
 import org.kslim.elf.ElfHeader;
 import org.kslim.elf.ElfSection;
 import org.kslim.testing.ElfBuilder;
+import org.kslim.testing.LimitProperties;
 import org.kslim.testing.Mutations;
 
 class KernelExportsTest {
@@ -161,6 +162,15 @@ class KernelExportsTest {
 
       assertThat(KernelExports.fromImage(image).all()).isEqualTo(VMLINUX_EXPORTS);
     }
+  }
+
+  @Test
+  void refusesAnImageFileLargerThanTheLimitBeforeReadingIt() throws Exception {
+    Path image = Files.write(temp.resolve("vmlinuz"), bzImage(ModuleParserTest.gzip(vmlinux())));
+
+    LimitProperties.with(KernelExports.IMAGE_SIZE, "1K", () -> assertThatThrownBy(() -> KernelExports.fromImage(image))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(image + ": an image of " + Files.size(image) + " bytes exceeds the limit of 1024 bytes"));
   }
 
   @Test

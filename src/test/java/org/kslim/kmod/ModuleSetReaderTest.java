@@ -15,6 +15,7 @@ import org.kslim.source.Entry;
 import org.kslim.source.PackageReader;
 import org.kslim.source.deb.DebBuilder;
 import org.kslim.testing.ElfBuilder;
+import org.kslim.testing.LimitProperties;
 
 class ModuleSetReaderTest {
   private static final String V = "6.1.0-9-amd64";
@@ -164,5 +165,15 @@ class ModuleSetReaderTest {
   @Test
   void rejectsBadOptions() {
     assertThatThrownBy(() -> ModuleSetReader.Options.DEFAULTS.withThreads(0)).hasMessage("threads must be 1..256: 0");
+  }
+
+  @Test
+  void configuredOptionsTakeTheModuleSizeProperty() throws Exception {
+    assertThat(ModuleSetReader.Options.configured()).isEqualTo(ModuleSetReader.Options.DEFAULTS);
+    LimitProperties.with(ModuleParser.MODULE_SIZE, "512M", () ->
+        assertThat(ModuleSetReader.Options.configured().maxModuleSize()).isEqualTo(512L << 20));
+    LimitProperties.with(ModuleParser.MODULE_SIZE, "4G", () -> assertThatThrownBy(ModuleSetReader.Options::configured)
+        .isInstanceOf(UsageException.class)
+        .hasMessage("kslim.limit.module-size must be at most 2147483639: 4294967296"));
   }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
+import org.kslim.testing.LimitProperties;
 
 class SplitReportHtmlTest {
   @TempDir Path dir;
@@ -53,6 +55,15 @@ class SplitReportHtmlTest {
         .hasMessageStartingWith(dir.resolve("report.json") + ": not JSON: ");
     assertThatThrownBy(() -> SplitReportHtml.write(dir.resolve("missing"))).isInstanceOf(BadInputException.class)
         .hasMessageStartingWith(dir.resolve("missing/report.json") + ": cannot read");
+  }
+
+  @Test
+  void refusesAReportLargerThanTheLimitBeforeReadingIt() throws Exception {
+    Files.writeString(dir.resolve("report.json"), HOSTILE);
+
+    LimitProperties.with(SplitReportHtml.REPORT_SIZE, "64", () -> assertThatThrownBy(() -> SplitReportHtml.write(dir))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(dir.resolve("report.json") + ": a report of " + HOSTILE.getBytes(StandardCharsets.UTF_8).length + " bytes exceeds the limit of 64 bytes"));
   }
 
   private static String between(String text, String start, String end) {

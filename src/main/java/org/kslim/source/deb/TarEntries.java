@@ -12,8 +12,8 @@ import org.kslim.source.SourceLimits;
 
 /**
  * Streams a tar archive's entries to a visitor: paths normalised and guarded, hard links
- * reported as {@link EntryType#HARDLINK} with their normalised target, devices and fifos as
- * {@link EntryType#OTHER}.
+ * reported as {@link EntryType#HARDLINK} with their normalised target; devices and fifos are
+ * refused ({@link EntryGuard#checkType}).
  */
 final class TarEntries {
   private static final int PERMISSION_BITS = 07777;
@@ -33,6 +33,7 @@ final class TarEntries {
         continue;
       }
       Entry entry = entry(path, raw, guard);
+      guard.checkType(path, entry.type());
       guard.checkSize(path, entry.size());
       if (entry.isFile()) {
         visitor.visit(entry, tar.content(path));

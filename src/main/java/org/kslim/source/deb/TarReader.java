@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.kslim.InputLimit;
 import org.kslim.MalformedInputException;
 import org.kslim.source.EntryContent;
 
@@ -14,6 +15,11 @@ import org.kslim.source.EntryContent;
  * otherwise look complete.
  */
 final class TarReader {
+  /**
+   * The largest tar metadata entry (a GNU long name or link, a pax header), which the tar
+   * library reads into memory whole: {@code kslim.limit.tar-header-size}, 1 MiB by default.
+   */
+  static final InputLimit TAR_HEADER_SIZE = new InputLimit("tar-header-size", 1L << 20);
   private static final String FORMAT = "tar";
   private static final int RECORD = 512;
 
@@ -27,7 +33,7 @@ final class TarReader {
    */
   TarReader(InputStream in, String where) {
     this.tail = new ZeroTail(in);
-    this.tar = new TarArchiveInputStream(tail);
+    this.tar = new MetadataLimit(tail, TAR_HEADER_SIZE.value());
     this.where = where;
   }
 
@@ -38,6 +44,8 @@ final class TarReader {
       entry = tar.getNextEntry();
     } catch (IOException e) {
       throw EntryContent.readError(FORMAT, tar.getBytesRead(), where, e);
+    } catch (MalformedInputException e) {
+      throw e.source() == null ? e.in(where) : e;
     }
     if (entry == null && tail.zeros < RECORD) {
       throw new MalformedInputException(FORMAT, tar.getBytesRead(), "archive ends without an end-of-archive block (truncated)").in(where);
@@ -48,6 +56,33 @@ final class TarReader {
   /** The current entry's content, for a visitor. */
   InputStream content(String path) {
     return new EntryContent(tar, FORMAT, where + "!" + path);
+  }
+
+  /**
+   * A tar stream that refuses a metadata entry (long name, long link, pax header) declaring more
+   * than {@code limit} bytes before the library reads any of it into memory.
+   */
+  private static final class MetadataLimit extends TarArchiveInputStream {
+    private final long limit;
+
+    MetadataLimit(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+      TarArchiveEntry entry = getCurrentEntry();
+      if (entry != null && isMetadata(entry)) {
+        MalformedInputException.verify(entry.getSize() <= limit, FORMAT, getBytesRead(), () -> "metadata entry (long name or pax header) of "
+            + entry.getSize() + " bytes exceeds the limit of " + limit + " bytes");
+      }
+      return super.read(buffer, off, len);
+    }
+
+    private static boolean isMetadata(TarArchiveEntry entry) {
+      return entry.isGNULongNameEntry() || entry.isGNULongLinkEntry() || entry.isPaxHeader() || entry.isGlobalPaxHeader();
+    }
   }
 
   /** Counts the zero bytes that end what has been read so far. */

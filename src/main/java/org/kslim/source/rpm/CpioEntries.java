@@ -105,6 +105,7 @@ final class CpioEntries {
       default -> EntryType.OTHER;
     };
     long size = type == EntryType.FILE ? file.size() : 0;
+    guard.checkType(path, type);
     guard.checkSize(path, size);
     String target = type == EntryType.SYMLINK ? file.linkTarget() : null;
     return new Entry(path, type, file.mode() & PERMISSION_BITS, file.user(), file.group(), file.mtime(), size, target);

@@ -30,15 +30,15 @@ final class RpmFiles {
     }
     int dirCount = header.entry(RpmTag.DIRNAMES.number()).map(IndexEntry::count).orElse(0);
     RpmHeader.check(dirCount <= count, header.fileOffset(), "DIRNAMES has " + dirCount + " elements for " + count + " files");
-    List<String> dirs = header.strings(RpmTag.DIRNAMES.number());
-    List<String> names = header.strings(RpmTag.BASENAMES.number());
+    List<String> dirs = strings(header, RpmTag.DIRNAMES, dirCount);
+    List<String> names = strings(header, RpmTag.BASENAMES, count);
     long[] dirIndexes = header.numbers(RpmTag.DIRINDEXES.number());
-    List<String> users = header.strings(RpmTag.FILEUSERNAME.number());
-    List<String> groups = header.strings(RpmTag.FILEGROUPNAME.number());
+    List<String> users = strings(header, RpmTag.FILEUSERNAME, count);
+    List<String> groups = strings(header, RpmTag.FILEGROUPNAME, count);
     long[] modes = header.numbers(RpmTag.FILEMODES.number());
     long[] mtimes = header.numbers(RpmTag.FILEMTIMES.number());
     long[] fileSizes = header.numbers(sizes.number());
-    List<String> links = header.strings(RpmTag.FILELINKTOS.number());
+    List<String> links = strings(header, RpmTag.FILELINKTOS, count);
     Map<String, RpmFile> byPath = new HashMap<>();
     for (int i = 0; i < count; i++) {
       RpmHeader.check(dirIndexes[i] < dirs.size(), header.fileOffset(),
@@ -48,6 +48,16 @@ final class RpmFiles {
       RpmHeader.check(byPath.put(path, file) == null, header.fileOffset(), "file " + path + " is listed twice");
     }
     return new RpmFiles(byPath);
+  }
+
+  /**
+   * The strings of {@code tag}, which must be {@code expected}: a tag of type STRING holds one
+   * whatever count its index entry gives.
+   */
+  private static List<String> strings(RpmHeader header, RpmTag tag, int expected) {
+    List<String> values = header.strings(tag.number());
+    RpmHeader.check(values.size() == expected, header.fileOffset(), tag + " holds " + values.size() + " strings for " + expected);
+    return values;
   }
 
   /** The header's record of {@code path} (absolute, as the header spells it). */

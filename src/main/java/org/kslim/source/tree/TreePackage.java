@@ -25,7 +25,8 @@ import org.kslim.source.SourceLimits;
 /**
  * A kernel installed as a directory tree, read in place: entries sorted by path, symlinks
  * reported as such and never followed (so {@code lib/modules/VER/build} pointing outside the tree
- * is just a symlink), hard links reported as files, each with its own content.
+ * is just a symlink), hard links reported as files, each with its own content; a device file,
+ * fifo or socket is refused.
  *
  * <pre>{@code
  * KernelPackage tree = TreePackage.detect(Path.of("/lib/modules/6.1.0-56-amd64"), SourceLimits.DEFAULTS)
@@ -111,6 +112,7 @@ public final class TreePackage implements KernelPackage {
           String name = relative.isEmpty() ? layout.rootEntry() : layout.prefix() + relative;
           if (name != null) {
             TreeFile treeFile = TreeFile.read(guard.admit(name), file, owners);
+            guard.checkType(treeFile.entry().path(), treeFile.entry().type());
             guard.checkSize(treeFile.entry().path(), treeFile.entry().size());
             files.add(treeFile);
           }

@@ -69,6 +69,12 @@ public final class RpmBuilder {
     return this;
   }
 
+  /** A character device (mode 020600), as no kernel package holds. */
+  public RpmBuilder device(String path) {
+    files.add(new File(path, 020600, "root", "", new byte[0], 1, files.size() + 1));
+    return this;
+  }
+
   /** Names that share one inode and {@code content}, carried by the last name in the cpio. */
   public RpmBuilder hardlinks(byte[] content, String... paths) {
     int inode = files.size() + 1;
