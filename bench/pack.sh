@@ -22,7 +22,8 @@ split() { # FORMAT COMPRESSOR OUT
 
 prepare_debs() {
   [ -f "$work/dpkg-all.sh" ] && return
-  $(split deb system "$work/kslim-deb") >/dev/null
+  ls "$work"/kslim-deb/*.deb >/dev/null 2>&1 || $(split deb system "$work/kslim-deb") >/dev/null
+  mkdir -p "$work/trees"
   for f in "$work"/kslim-deb/*.deb; do
     dpkg-deb -R "$f" "$work/trees/$(basename "$f" .deb)"
   done
@@ -35,7 +36,7 @@ EOF
 
 prepare_rpms() {
   [ -f "$work/rpmbuild-all.sh" ] && return
-  $(split rpm builtin "$work/kslim-rpm") >/dev/null
+  ls "$work"/kslim-rpm/*.rpm >/dev/null 2>&1 || $(split rpm builtin "$work/kslim-rpm") >/dev/null
   mkdir -p "$work/specs"
   for f in "$work"/kslim-rpm/*.rpm; do
     name=$(rpm -qp --qf '%{NAME}' "$f")
