@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveOutputStream;
 import org.kslim.size.Compressor;
@@ -22,7 +23,7 @@ import org.kslim.source.EntryType;
 
 /**
  * Writes a Debian binary package as {@code dpkg-deb -b} lays it out: an ar archive of
- * {@code debian-binary}, {@code control.tar.xz} (control, md5sums, maintainer scripts) and
+ * {@code debian-binary}, {@code control.tar.xz} (control in dpkg's field order, md5sums, maintainer scripts) and
  * {@code data.tar} written by {@link PayloadFormat#DEB} with the policy's compressor. Every ar
  * member and control file carries the build time, root's ids and mode 0644 (scripts 0755).
  */
@@ -82,9 +83,14 @@ final class DebWriter {
     field(text, "Architecture", spec.architecture());
     field(text, "Maintainer", spec.fields().getOrDefault("Maintainer", ""));
     field(text, "Installed-Size", Long.toString(spec.installedKib()));
-    field(text, "Depends", relations(spec.requires()));
-    field(text, "Conflicts", relations(spec.conflicts()));
-    field(text, "Replaces", relations(spec.replaces()));
+    field(text, "Pre-Depends", spec.fields().getOrDefault("Pre-Depends", ""));
+    field(text, "Depends", relations(spec.requires(), spec.fields().get("Depends")));
+    for (String carried : List.of("Recommends", "Suggests", "Breaks")) {
+      field(text, carried, spec.fields().getOrDefault(carried, ""));
+    }
+    field(text, "Conflicts", relations(spec.conflicts(), spec.fields().get("Conflicts")));
+    field(text, "Replaces", relations(spec.replaces(), spec.fields().get("Replaces")));
+    field(text, "Provides", spec.fields().getOrDefault("Provides", ""));
     field(text, "Section", spec.fields().getOrDefault("Section", ""));
     field(text, "Priority", spec.fields().getOrDefault("Priority", ""));
     field(text, "Homepage", spec.fields().getOrDefault("Homepage", ""));
@@ -104,8 +110,10 @@ final class DebWriter {
     }
   }
 
-  private static String relations(List<Relation> relations) {
-    return relations.stream().map(Relation::debian).collect(Collectors.joining(", "));
+  /** kslim's relations, then the input's own ({@code null} when it has none). */
+  private static String relations(List<Relation> relations, String input) {
+    Stream<String> own = relations.stream().map(Relation::debian);
+    return (input == null || input.isEmpty() ? own : Stream.concat(own, Stream.of(input))).collect(Collectors.joining(", "));
   }
 
   /** {@code md5  path} for every regular file, paths sorted bytewise, as dh_md5sums writes them. */

@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.kslim.BadInputException;
 import org.kslim.UsageException;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.policy.PackageDecl;
+import org.kslim.policy.PackageNaming;
 import org.kslim.size.FileContent;
 import org.kslim.size.Measure;
 import org.kslim.source.Entry;
@@ -18,7 +20,8 @@ import org.kslim.source.PackageInfo;
 
 /**
  * Plans the packages of a split: one per non-empty policy package and a meta package requiring
- * them all. Each part requires the parts its policy package depends on (through empty ones) at
+ * them all, with the input's version, release, architecture and license unless the policy's
+ * {@code naming:} sets them. Each part requires the parts its policy package depends on (through empty ones) at
  * exactly the same version-release, and takes over the unsplit input package of an earlier
  * version (deb {@code Conflicts: INPUT (<< V)} and {@code Replaces: INPUT (<= V)}, rpm
  * {@code Obsoletes: INPUT < V}); the meta package carries the input's name by default, so
@@ -26,26 +29,35 @@ import org.kslim.source.PackageInfo;
  */
 final class PackPlanner {
   private static final List<String> DEB_FIELDS = List.of("Maintainer", "Section", "Priority", "Homepage");
+  /** The relations of a deb input that its image package keeps, when written as a deb. */
+  static final List<String> DEB_RELATIONS = List.of("Pre-Depends", "Depends", "Recommends", "Suggests", "Breaks",
+      "Conflicts", "Replaces", "Provides");
 
   private PackPlanner() {}
 
   /**
    * @param files every part's entries, by policy package
+   * @param debRelations whether the input is a deb written as debs, so that the image package keeps
+   *     its {@link #DEB_RELATIONS} (the packages its scripts call, the image's own conflicts)
    * @param warnings receives what the user should know (input scripts the target cannot carry)
    */
   static List<PackageSpec> plan(SplitAnalysis analysis, PackRequest request, Map<String, List<FileContent>> files,
-      List<String> warnings) {
+      boolean debRelations, List<String> warnings) {
     PackageInfo in = analysis.packageInfo();
     PackageFormat format = request.format();
-    if (in.version().isEmpty()) {
+    Optional<PackageNaming> policy = analysis.policy().naming();
+    String version = policy.flatMap(PackageNaming::version).orElse(in.version());
+    if (version.isEmpty()) {
       throw new BadInputException(in.name() + ": the input declares no version, which written packages need");
     }
     String kver = analysis.modules().kernelVersion();
     String modulesDir = "/lib/modules/" + kver;
-    String release = format == PackageFormat.RPM && in.release().isEmpty() ? "0" : in.release();
-    Common common = new Common(epoch(in), in.version(), release,
-        format == PackageFormat.DEB ? Architectures.deb(in.architecture()) : Architectures.rpm(in.architecture()),
-        buildTime(request, files), format);
+    String release = policy.flatMap(PackageNaming::release)
+        .orElse(format == PackageFormat.RPM && in.release().isEmpty() ? "0" : in.release());
+    String architecture = policy.flatMap(PackageNaming::architecture).orElse(in.architecture());
+    Common common = new Common(epoch(in), version, release,
+        format == PackageFormat.DEB ? Architectures.deb(architecture) : Architectures.rpm(architecture),
+        policy.flatMap(PackageNaming::license).orElse(in.license()), buildTime(request, files), format);
     PackNaming naming = request.naming().orElseGet(() -> PackNaming.of(analysis.policy().naming()));
     List<String> parts = analysis.split().packages().stream()
         .filter(p -> !files.getOrDefault(p, List.of()).isEmpty()).toList();
@@ -65,33 +77,38 @@ final class PackPlanner {
     for (String part : parts) {
       List<Relation> requires = dependencies(analysis, part, parts).stream()
           .map(d -> new Relation(names.get(d), Relation.Operator.EQUAL, evr)).toList();
-      Map<String, String> scripts = part.equals(analysis.split().image())
+      boolean image = part.equals(analysis.split().image());
+      Map<String, String> scripts = image
           ? MaintainerScripts.image(in.scripts(), format, kver, modulesDir, warnings)
           : MaintainerScripts.part(format, kver, modulesDir);
-      specs.add(common.spec(names.get(part), part, in, text[0] + " (" + part + ")",
+      specs.add(common.spec(names.get(part), part, in, image && debRelations, text[0] + " (" + part + ")",
           text[1] + "This package holds the " + part + " part of " + in.name() + " as split by the kslim policy "
               + analysis.policy().source() + ".",
           source, requires, takesOver, replaces, scripts, analysis.sizes().get(part).get(Measure.INSTALLED_KIB),
           clamped(files.get(part), request, common.buildTime())));
     }
     List<Relation> all = parts.stream().map(p -> new Relation(names.get(p), Relation.Operator.EQUAL, evr)).toList();
-    specs.add(common.spec(metaName, "", in, text[0], text[1] + "This package pulls in every part of the split: "
+    specs.add(common.spec(metaName, "", in, false, text[0], text[1] + "This package pulls in every part of the split: "
         + String.join(", ", names.values()) + ".", source, all, List.of(), List.of(), Map.of(), 1, List.of()));
     return specs;
   }
 
   /** What every package of the split shares. */
-  private record Common(String epoch, String version, String release, String architecture, long buildTime,
-      PackageFormat format) {
+  private record Common(String epoch, String version, String release, String architecture, String license,
+      long buildTime, PackageFormat format) {
     String versionRelease() {
       return PackageSpec.fullVersion(epoch, version, release);
     }
 
-    PackageSpec spec(String name, String part, PackageInfo in, String summary, String description, String source,
-        List<Relation> requires, List<Relation> conflicts, List<Relation> replaces, Map<String, String> scripts,
-        long installedKib, List<FileContent> files) {
+    PackageSpec spec(String name, String part, PackageInfo in, boolean inputRelations, String summary,
+        String description, String source, List<Relation> requires, List<Relation> conflicts, List<Relation> replaces,
+        Map<String, String> scripts, long installedKib, List<FileContent> files) {
       Map<String, String> fields = new LinkedHashMap<>();
-      for (String field : DEB_FIELDS) {
+      List<String> carried = new ArrayList<>(DEB_FIELDS);
+      if (inputRelations) {
+        carried.addAll(DEB_RELATIONS);
+      }
+      for (String field : carried) {
         String value = in.fields().get(field);
         if (value != null && !value.isEmpty()) {
           fields.put(field, value);
@@ -100,7 +117,7 @@ final class PackPlanner {
       if (!fields.containsKey("Maintainer") && in.fields().containsKey("PACKAGER")) {
         fields.put("Maintainer", in.fields().get("PACKAGER"));
       }
-      return new PackageSpec(name, part, epoch, version, release, architecture, in.license(), summary, description, source,
+      return new PackageSpec(name, part, epoch, version, release, architecture, license, summary, description, source,
           fields, requires, conflicts, replaces, scripts, installedKib, buildTime, files);
     }
   }

@@ -21,7 +21,8 @@ import org.kslim.size.FileContent;
  * @param summary one line
  * @param description the long description, lines separated by {@code \n}
  * @param sourceName the source package it was built from
- * @param fields further Debian control fields (Maintainer, Section, Priority, Homepage), in order
+ * @param fields further Debian control fields (Maintainer, Section, Priority, Homepage; for the image
+ *     package of a deb input also its relations, which come after kslim's own), in order
  * @param requires packages needed (deb Depends, rpm Requires)
  * @param conflicts packages it takes over (deb Conflicts, rpm Obsoletes)
  * @param replaces packages whose files it may overwrite (deb Replaces; rpm has none)

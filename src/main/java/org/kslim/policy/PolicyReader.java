@@ -28,7 +28,7 @@ import org.kslim.InputLimit;
 public final class PolicyReader {
   private static final Set<String> KSLIM_KEYS = Set.of(
       "kslim", "packages", "image", "rules", "require", "budgets", "waivers", "compression", "approve-moves", "naming");
-  private static final Set<String> NAMING_KEYS = Set.of("package", "meta");
+  private static final Set<String> NAMING_KEYS = Set.of("package", "meta", "version", "release", "architecture", "license");
   private static final Set<String> FEDORA_KEYS = Set.of("packages", "rules");
   private static final Set<String> APPROVAL_KEYS = Set.of("module", "package", "reason", "approved-by");
 
@@ -106,7 +106,9 @@ public final class PolicyReader {
     YamlNode.Mapping entry = syntax.mapping(section, "naming");
     syntax.onlyKeys(entry, NAMING_KEYS, "naming");
     try {
-      return new PackageNaming(syntax.optional(entry, "package", "naming"), syntax.optional(entry, "meta", "naming"));
+      return new PackageNaming(syntax.optional(entry, "package", "naming"), syntax.optional(entry, "meta", "naming"))
+          .withFields(syntax.optional(entry, "version", "naming"), syntax.optional(entry, "release", "naming"),
+              syntax.optional(entry, "architecture", "naming"), syntax.optional(entry, "license", "naming"));
     } catch (IllegalArgumentException e) {
       throw syntax.error(entry.line(), e.getMessage());
     }

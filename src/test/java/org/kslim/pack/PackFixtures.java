@@ -10,6 +10,9 @@ import org.kslim.testing.ElfBuilder;
 public final class PackFixtures {
   public static final String KVER = SplitAnalyzerFixtures.KVER;
   static final String MODULES = "./lib/modules/" + KVER + "/";
+  /** The input's own relations, which its image package keeps when written as a deb. */
+  static final String RELATIONS = "Depends: kmod, linux-base (>= 4.3~)\nRecommends: apparmor\n"
+      + "Conflicts: linux-image-" + KVER + "-signed\n";
   static final String POSTINST = "#!/bin/sh\nset -e\necho configured \"$@\"\n";
 
   private PackFixtures() {}
@@ -23,7 +26,8 @@ public final class PackFixtures {
   static Path kernelDeb(Path dir, String version) throws IOException {
     return new DebBuilder()
         .control("Package: linux-image-" + KVER + "\nSource: linux\nVersion: " + version + "\nArchitecture: amd64\n"
-            + "Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\nSection: kernel\nPriority: optional\n"
+            + "Maintainer: Debian Kernel Team <debian-kernel@lists.debian.org>\n" + RELATIONS
+            + "Section: kernel\nPriority: optional\n"
             + "Description: Linux 6.1 for tests\n A kernel for tests.\n .\n Second paragraph.\n")
         .script("postinst", POSTINST)
         .script("postrm", "#!/bin/sh\necho removed\n")

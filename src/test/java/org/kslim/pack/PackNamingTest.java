@@ -40,6 +40,10 @@ class PackNamingTest {
         .isInstanceOf(BadInputException.class).hasMessageContaining("p.yaml:6").hasMessageContaining("kernel-{kver}");
     assertThatThrownBy(() -> PolicyReader.read(PACKAGES + "naming: {suffix: x}\n", "p.yaml"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("unknown key 'suffix'");
+    assertThatThrownBy(() -> PolicyReader.read(PACKAGES + "naming: {release: 2-1}\n", "p.yaml"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("p.yaml:5").hasMessageContaining("'2-1'");
+    assertThatThrownBy(() -> PolicyReader.read(PACKAGES + "naming: {architecture: X86}\n", "p.yaml"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("architecture").hasMessageContaining("'X86'");
     assertThatThrownBy(() -> new PackNaming("Linux_{package}", "{name}").part(PackageFormat.DEB, "core", KVER, INPUT))
         .isInstanceOf(UsageException.class).hasMessageContaining("'Linux_core'");
   }

@@ -87,6 +87,8 @@ class PackageWriterTest {
     assertThat(core.fields()).containsEntry("BUILDTIME", "1750000000").containsEntry("PAYLOADCOMPRESSOR", "zstd");
     assertThat(core.scripts().get("%post")).startsWith("#!/bin/sh\n").contains("echo configured");
     assertThat(core.scripts().get("%posttrans")).isEqualTo("depmod -a " + PackFixtures.KVER + "\n");
+    assertThat(result.warnings()).contains(deb + ": the input's Depends, Recommends, Conflicts name Debian packages"
+        + " and are not carried into rpm packages");
     PackageInfo optional = PackageReader.open(result.part("optional").orElseThrow().file()).info();
     assertThat(optional.scripts()).containsOnlyKeys("%posttrans", "%postun");
     assertThat(result.part("core").orElseThrow().installed()).isEqualTo(analysis.sizes().get("core").get(Measure.INSTALLED));
@@ -103,7 +105,12 @@ class PackageWriterTest {
         .containsEntry("Conflicts", "linux-image-" + PackFixtures.KVER + " (<< 6.1.192-2)")
         .containsEntry("Replaces", "linux-image-" + PackFixtures.KVER + " (<= 6.1.192-2)")
         .containsEntry("Installed-Size", Long.toString(analysis.sizes().get("optional").get(Measure.INSTALLED_KIB)));
+    assertThat(optional.fields()).doesNotContainKey("Recommends");
     PackageInfo image = PackageReader.open(result.part("core").orElseThrow().file()).info();
+    assertThat(image.fields()).containsEntry("Depends", "kmod, linux-base (>= 4.3~)")
+        .containsEntry("Recommends", "apparmor")
+        .containsEntry("Conflicts", "linux-image-" + PackFixtures.KVER + " (<< 6.1.192-2), linux-image-"
+            + PackFixtures.KVER + "-signed");
     assertThat(image.scripts().get("postinst")).isEqualTo("#!/bin/sh\nif [ \"$1\" = configure ]; then\n\tdepmod -a "
         + PackFixtures.KVER + "\nfi\n" + PackFixtures.POSTINST.substring("#!/bin/sh\n".length()));
     PackageInfo meta = PackageReader.open(result.packages().get(2).file()).info();
@@ -127,6 +134,43 @@ class PackageWriterTest {
     assertThat(debs.part("optional").orElseThrow().file().getFileName().toString()).endsWith("_6.1.192-2_amd64.deb");
     PackageInfo rpm = PackageReader.open(rpms.part("optional").orElseThrow().file()).info();
     assertThat(rpm.fields()).containsEntry("EPOCH", "1").containsEntry("VERSION", "6.1.192");
+  }
+
+  @Test
+  void thePolicySetsVersionReleaseArchitectureAndLicenseInsteadOfTheInputs() throws IOException {
+    Path policy = SplitAnalyzerFixtures.policy(dir, "1MiB");
+    Files.writeString(policy, Files.readString(policy)
+        + "naming: {version: 6.1.193, release: 1kslim1, architecture: x86_64, license: GPL-2.0-only}\n");
+    SplitAnalysis rebuilt = SplitAnalyzer.analyze(CheckRequest.of(deb, policy));
+
+    PackResult debs = PackageWriter.write(PackageReader.open(deb), rebuilt,
+        PackRequest.of(PackageFormat.DEB, dir.resolve("deb")).withSourceDateEpoch(EPOCH));
+    PackResult rpms = PackageWriter.write(PackageReader.open(deb), rebuilt,
+        PackRequest.of(PackageFormat.RPM, dir.resolve("rpm")).withSourceDateEpoch(EPOCH));
+
+    PackageInfo debPart = PackageReader.open(debs.part("optional").orElseThrow().file()).info();
+    assertThat(debPart.fields()).containsEntry("Version", "6.1.193-1kslim1").containsEntry("Architecture", "amd64")
+        .containsEntry("Conflicts", "linux-image-" + PackFixtures.KVER + " (<< 6.1.193-1kslim1)");
+    PackageInfo rpmPart = PackageReader.open(rpms.part("optional").orElseThrow().file()).info();
+    assertThat(List.of(rpmPart.version(), rpmPart.release(), rpmPart.architecture(), rpmPart.license()))
+        .containsExactly("6.1.193", "1kslim1", "x86_64", "GPL-2.0-only");
+    assertThat(rpms.part("optional").orElseThrow().file().getFileName().toString())
+        .isEqualTo("kernel-optional-" + PackFixtures.KVER + "-6.1.193-1kslim1.x86_64.rpm");
+  }
+
+  @Test
+  void aModuleCompressionThePolicyAsksForIsNotSilentlyIgnored() throws IOException {
+    Path policy = SplitAnalyzerFixtures.policy(dir, "1MiB");
+    Files.writeString(policy, Files.readString(policy) + "compression: {target: rpm, payload: zstd, level: 3, modules: xz}\n");
+    SplitAnalysis recompressing = SplitAnalyzer.analyze(CheckRequest.of(deb, policy));
+
+    PackResult result = PackageWriter.write(PackageReader.open(deb), recompressing,
+        PackRequest.of(PackageFormat.RPM, dir.resolve("out")).withSourceDateEpoch(EPOCH));
+
+    assertThat(result.warnings()).contains(policy + ": the module compression xz is not applied: "
+        + "modules are written as the input holds them");
+    assertThat(PackageReader.open(result.part("core").orElseThrow().file()).info().fields())
+        .containsEntry("PAYLOADFLAGS", "3");
   }
 
   @ParameterizedTest
