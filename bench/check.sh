@@ -2,9 +2,10 @@
 # Whole-process timings of `kslim check` with exact compressed sizes against `dpkg-deb -b`
 # building the same files with the same compressor (xz -6, every core), in one hyperfine run:
 # dpkg-deb once per package of the split (each package's file set unpacked as its own tree, built
-# one after another) and, unless WHOLE=0, once on the whole unpacked package; kslim with the
-# host's xz and, unless BUILTIN=0, with its built-in compressor. Then, with the cache warmed by
-# one run, re-checks after a policy edit that changes no package's file set (a new reason).
+# one after another), kslim with the host's xz, unless WHOLE=0 dpkg-deb once on the whole
+# unpacked package, unless BUILTIN=0 kslim with its built-in compressor. Before them, with the
+# cache warmed by one run, re-checks after a policy edit that changes no package's file set (a
+# new reason).
 # usage: [WHOLE=0] [BUILTIN=0] [WARMUP=N] bench/check.sh IMAGE.deb WORK_DIR [RUNS]
 set -euo pipefail
 deb=$1; work=$2; runs=${3:-5}
@@ -32,8 +33,10 @@ sed 's/reason: what no rule claims/reason: (edited) what no rule claims/' "$work
 image=$(sed -n 's/^image: *//p' "$work/cloud.yaml")
 lists="$work/lists"
 sets="$work/sets"
-if [ ! -d "$sets" ]; then
+if [ ! -d "$lists" ]; then
   XDG_CACHE_HOME="$work/split-cache" "$kslim" split "$deb" --policy "$work/cloud.yaml" --compressor system --out "$lists" -q >/dev/null
+fi
+if [ ! -d "$sets" ]; then
   mkdir -p "$sets"
   cp -al "$tree" "$sets/$image"
   rm -r "$sets/$image/DEBIAN"
@@ -62,17 +65,16 @@ summary() {
   python3 "$here/bench/median.py" "$1"
 }
 
-commands=("$builder")
-[ "${WHOLE:-1}" = 1 ] && commands+=("dpkg-deb -Zxz -z6 -b $tree $work/whole.deb")
-commands+=("$kslim check $deb --policy $work/cloud.yaml --compressor system --no-cache -q")
-[ "${BUILTIN:-1}" = 1 ] && commands+=("$kslim check $deb --policy $work/cloud.yaml --compressor builtin --no-cache -q")
 echo "| command | median s | range s |"
 echo "|---|---|---|"
-hyperfine -N -i -w "${WARMUP:-0}" -r "$runs" --export-json "$work/check.json" "${commands[@]}" >/dev/null
-summary "$work/check.json"
-# warm the cache with the original policy, then time re-checks with the edited one
+# re-checks first: warm the cache with the original policy, then time re-checks with the edited one
 rm -rf "$cache"
 XDG_CACHE_HOME="$cache" "$kslim" check "$deb" --policy "$work/cloud.yaml" --compressor system -q >/dev/null || true
 XDG_CACHE_HOME="$cache" hyperfine -N -i -w 1 -r "$runs" --export-json "$work/recheck.json" \
-  "$kslim check $deb --policy $edited --compressor system -q" >/dev/null
+  "$kslim check $deb --policy $edited --compressor system -q" >"$work/hyperfine.log"
 summary "$work/recheck.json"
+commands=("$builder" "$kslim check $deb --policy $work/cloud.yaml --compressor system --no-cache -q")
+[ "${WHOLE:-1}" = 1 ] && commands+=("dpkg-deb -Zxz -z6 -b $tree $work/whole.deb")
+[ "${BUILTIN:-1}" = 1 ] && commands+=("$kslim check $deb --policy $work/cloud.yaml --compressor builtin --no-cache -q")
+hyperfine -N -i -w "${WARMUP:-0}" -r "$runs" --export-json "$work/check.json" "${commands[@]}" >>"$work/hyperfine.log"
+summary "$work/check.json"
