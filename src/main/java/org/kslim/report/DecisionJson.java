@@ -1,18 +1,13 @@
 package org.kslim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.kslim.decide.Explanation;
 import org.kslim.decide.ModuleCompressionChoice;
 import org.kslim.decide.Selector;
 import org.kslim.decide.Suggestion;
 import org.kslim.decide.WhatIfOutcome;
-import org.kslim.size.Measure;
 import org.kslim.split.Placement;
 
 /**
@@ -24,8 +19,6 @@ import org.kslim.split.Placement;
  * }</pre>
  */
 public final class DecisionJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private DecisionJson() {}
 
   public static String whatIf(WhatIfOutcome o) {
@@ -37,7 +30,7 @@ public final class DecisionJson {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("selectors", s.selectors().stream().map(Selector::text).toList());
       m.put("fits", s.fits());
-      m.put("excess", byKey(s.excess()));
+      m.put("excess", JsonText.byKey(s.excess()));
       m.put("largest", s.largest());
       m.put("outcome", whatIfMap(s.outcome()));
       return m;
@@ -81,8 +74,8 @@ public final class DecisionJson {
     m.put("to", o.to().orElse(null));
     m.put("selected", o.selected());
     m.put("moved", o.moved());
-    m.put("changes", o.changes().stream().map(c -> Map.of("package", c.pkg(), "before", byKey(c.before()),
-        "delta", byKey(c.delta()), "bound", byKey(c.bound()))).toList());
+    m.put("changes", o.changes().stream().map(c -> Map.of("package", c.pkg(), "before", JsonText.byKey(c.before()),
+        "delta", JsonText.byKey(c.delta()), "bound", JsonText.byKey(c.bound()))).toList());
     m.put("breaks", o.breaks().stream().map(b -> Map.of("module", b.module(), "package", b.pkg(), "needs", b.needs())).toList());
     m.put("refusals", o.refusals().stream().map(r -> Map.of("module", r.module(), "package", r.requirement().pkg(),
         "reason", r.requirement().reason(), "where", r.requirement().where().toString())).toList());
@@ -90,19 +83,8 @@ public final class DecisionJson {
     return m;
   }
 
-  private static Map<String, Long> byKey(Map<Measure, Long> values) {
-    Map<String, Long> m = new LinkedHashMap<>();
-    for (Measure measure : Measure.values()) {
-      Optional.ofNullable(values.get(measure)).ifPresent(v -> m.put(measure.key(), v));
-    }
-    return m;
+  private static String write(Object value) {
+    return JsonText.write(value, "a decision");
   }
 
-  private static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-    }
-  }
 }

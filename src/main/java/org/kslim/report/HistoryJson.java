@@ -1,8 +1,5 @@
 package org.kslim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +25,6 @@ import org.kslim.history.SizeHistory;
 public final class HistoryJson {
   public static final String DIFF_SCHEMA = "kslim.diff/1";
   public static final String HISTORY_SCHEMA = "kslim.history/1";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private HistoryJson() {}
 
@@ -77,9 +72,7 @@ public final class HistoryJson {
   private static Map<String, Object> packageJson(PackageHistory pkg) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("key", pkg.key());
-    Map<String, Object> budget = new LinkedHashMap<>();
-    pkg.budget().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> budget.put(e.getKey().key(), e.getValue()));
-    json.put("budget", budget);
+    json.put("budget", JsonText.byKey(pkg.budget()));
     json.put("reasons", pkg.reasons().stream().map(r -> Map.of("position", r.position(), "rule", r.rule(),
         "package", r.pkg(), "reason", r.reason())).toList());
     json.put("points", pkg.points().stream().map(HistoryJson::pointJson).toList());
@@ -90,9 +83,7 @@ public final class HistoryJson {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("build", buildJson(point.build()));
     json.put("package", point.pkg());
-    Map<String, Object> sizes = new LinkedHashMap<>();
-    point.sizes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sizes.put(e.getKey().key(), e.getValue()));
-    json.put("sizes", sizes);
+    json.put("sizes", JsonText.byKey(point.sizes()));
     return json;
   }
 
@@ -129,10 +120,6 @@ public final class HistoryJson {
   }
 
   private static String write(Object root) {
-    try {
-      return MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render history JSON", e);
-    }
+    return JsonText.write(root, "the history");
   }
 }

@@ -1,8 +1,5 @@
 package org.kslim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.kslim.source.Entry;
 public final class InspectionJson {
   public static final String SCHEMA = "kslim.inspect/1";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private InspectionJson() {}
 
@@ -56,11 +52,7 @@ public final class InspectionJson {
     root.put("bootFiles", inspection.bootFiles().stream().map(InspectionJson::entry).toList());
     root.put("exportsSource", inspection.exportsSource().orElse(null));
     root.put("problems", inspection.problems());
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render inspection as JSON", e);
-    }
+    return JsonText.write(root, "the inspection") + "\n";
   }
 
   private static Map<String, Object> entry(Entry entry) {

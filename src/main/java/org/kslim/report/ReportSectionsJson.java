@@ -112,12 +112,9 @@ final class ReportSectionsJson {
   }
 
   private static Map<String, Object> budgetJson(PackageHistory pkg) {
-    Map<String, Object> budget = new LinkedHashMap<>();
-    pkg.budget().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> budget.put(e.getKey().key(), e.getValue()));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", pkg.key());
-    json.put("budget", budget);
+    json.put("budget", JsonText.byKey(pkg.budget()));
     return json;
   }
 

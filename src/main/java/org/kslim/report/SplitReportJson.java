@@ -1,8 +1,5 @@
 package org.kslim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +32,6 @@ import org.kslim.split.Violation;
 public final class SplitReportJson {
   public static final String SCHEMA = "kslim.split/1";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SplitReportJson() {}
 
@@ -86,11 +82,7 @@ public final class SplitReportJson {
     root.put("warnings", analysis.warnings());
     root.put("modules", modulesJson(analysis));
     ReportSectionsJson.put(root, analysis, sections);
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render the split report as JSON", e);
-    }
+    return JsonText.write(root, "the split report") + "\n";
   }
 
   private static Map<String, Object> packageJson(SplitAnalysis analysis, String name) {
