@@ -7,6 +7,7 @@ import org.kslim.CheckFailedException;
 import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
+import org.kslim.history.Build;
 import org.kslim.history.HistoryStore;
 import org.kslim.history.Recorded;
 import org.kslim.report.ReportSections;
@@ -46,11 +47,13 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     CheckRequest request = options.request();
     SplitAnalysis analysis = SplitAnalyzer.analyze(request, outputs.progress());
-    ReportSections sections = history.sections(analysis, request);
+    // the build hashes the input package: made once, for the trend and creep limits and for recording
+    Build build = history.url != null || record ? AnalysedBuild.of(analysis, request) : null;
+    ReportSections sections = history.sections(analysis, () -> build);
     outputs.emit(analysis, sections, report, spec.commandLine().getOut());
     if (record) {
       HistoryStore store = history.open();
-      Recorded recorded = store.record(AnalysedBuild.of(analysis, request));
+      Recorded recorded = store.record(build);
       PrintWriter notes = outputs.notes(spec.commandLine().getOut(), spec.commandLine().getErr());
       notes.printf("%s build:%d in %s%n", recorded.added() ? "recorded" : "already recorded as", recorded.id(),
           store.describe());

@@ -1,8 +1,9 @@
 package org.kslim.cli;
 
 import java.util.Map;
-import org.kslim.check.CheckRequest;
+import java.util.function.Supplier;
 import org.kslim.check.SplitAnalysis;
+import org.kslim.history.Build;
 import org.kslim.history.HistoryStore;
 import org.kslim.report.ReportSections;
 import picocli.CommandLine.Option;
@@ -13,14 +14,19 @@ final class HistoryOptions {
       description = "the history: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB (default: a SQLite file in the user's data folder)")
   String url;
 
-  /** The store at {@code --db}, or the default SQLite file. */
+  private HistoryStore store;
+
+  /** The store at {@code --db}, or the default SQLite file; opened once per command. */
   HistoryStore open() {
-    return HistoryStore.open(url != null ? url : HistoryStore.defaultUrl(Map.copyOf(System.getenv())));
+    if (store == null) {
+      store = HistoryStore.open(url != null ? url : HistoryStore.defaultUrl(Map.copyOf(System.getenv())));
+    }
+    return store;
   }
 
-  /** The report's sections: the what-if table, and with {@code --db} the trend and the creep limits. */
-  ReportSections sections(SplitAnalysis analysis, CheckRequest request) {
+  /** The report's sections: the what-if table, and with {@code --db} the trend and the creep limits of {@code build}. */
+  ReportSections sections(SplitAnalysis analysis, Supplier<Build> build) {
     ReportSections sections = ReportSections.of(analysis);
-    return url == null ? sections : sections.withHistory(open(), AnalysedBuild.of(analysis, request), analysis);
+    return url == null ? sections : sections.withHistory(open(), build.get(), analysis);
   }
 }

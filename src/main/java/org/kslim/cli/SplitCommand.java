@@ -86,7 +86,7 @@ final class SplitCommand implements Callable<Integer> {
       result.warnings().forEach(w -> spec.commandLine().getErr().println("kslim: warning: " + w));
       written = result.packages();
     }
-    ReportSections sections = history.sections(analysis, checkRequest);
+    ReportSections sections = history.sections(analysis, () -> AnalysedBuild.of(analysis, checkRequest));
     outputs.emit(analysis, written, sections, out, stdout);
     PrintWriter notes = outputs.notes(stdout, spec.commandLine().getErr());
     written.forEach(p -> notes.println("wrote " + p.file() + " (" + p.fileBytes() + " bytes)"));
