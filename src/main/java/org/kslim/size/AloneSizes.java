@@ -35,6 +35,7 @@ final class AloneSizes {
   private final PayloadCompression compression;
   private final int threads;
   private final SizeCache cache;
+  private final String label;
 
   AloneSizes(PayloadCompression compression, int threads, SizeCache cache) {
     if (threads < 1) {
@@ -43,11 +44,15 @@ final class AloneSizes {
     this.compression = compression;
     this.threads = threads;
     this.cache = cache;
-    label();
+    this.label = label(compression);
   }
 
   /** What the figures are, for cache keys: {@code xz -6 alone (xz-java 1.12)}. */
   String label() {
+    return label;
+  }
+
+  private static String label(PayloadCompression compression) {
     int level = compression.level();
     return switch (compression.compression()) {
       case XZ -> "xz -" + level + " alone (xz-java " + CompressorKind.libraryVersion(XZOutputStream.class) + ")";

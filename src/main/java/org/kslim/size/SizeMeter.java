@@ -41,6 +41,8 @@ public final class SizeMeter {
   private final SizeSettings settings;
   private final SizeCache cache;
   private final Compressor compressor;
+  /** Compresses files alone, when the settings ask for per-file figures; else null. */
+  private final AloneSizes aloneSizes;
 
   public SizeMeter(SizeSettings settings, SizeCache cache) {
     this(settings, cache, settings.kind().create(settings.compression(), settings.threads()));
@@ -50,6 +52,7 @@ public final class SizeMeter {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.compressor = compressor;
+    this.aloneSizes = settings.perFileCompressed() ? new AloneSizes(settings.compression(), settings.threads(), cache) : null;
   }
 
   /** What compresses the payloads. */
@@ -179,11 +182,7 @@ public final class SizeMeter {
         contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
       }
     }
-    return aloneSizes().measure(contents, progress);
-  }
-
-  private AloneSizes aloneSizes() {
-    return new AloneSizes(settings.compression(), settings.threads(), cache);
+    return aloneSizes.measure(contents, progress);
   }
 
   private PackageSizes measure(String name, List<FileContent> files, Map<String, Long> alone) throws IOException {
@@ -275,7 +274,7 @@ public final class SizeMeter {
     if (!settings.perFileCompressed() || !entry.isFile()) {
       return Optional.of(OptionalLong.empty());
     }
-    return cache.get("file", hash + " " + aloneSizes().label()).filter(v -> v.length == 1).map(v -> OptionalLong.of(v[0]));
+    return cache.get("file", hash + " " + aloneSizes.label()).filter(v -> v.length == 1).map(v -> OptionalLong.of(v[0]));
   }
 
   private String packageKey(List<HashedEntry> files) {
