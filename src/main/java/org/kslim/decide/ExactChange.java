@@ -47,7 +47,8 @@ public final class ExactChange {
       }
       changes.add(new SizeChange(change.pkg(), change.before(), delta, Map.of()));
     }
-    return new WhatIfOutcome(estimate.from(), estimate.to(), estimate.selected(), estimate.moved(), changes,
+    return new WhatIfOutcome(estimate.from(), estimate.to(), estimate.selected(), estimate.heldBack(), estimate.moved(),
+        changes,
         estimate.breaks(), estimate.refusals());
   }
 }

@@ -2,9 +2,12 @@ package org.kslim.decide;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.kslim.UsageException;
 import org.kslim.policy.Matcher;
@@ -16,8 +19,11 @@ import org.kslim.split.Placement;
  * Writes a move as policy rules: for each rule that now places selected modules in the package
  * they leave, a new rule right before it, selecting the same modules (a directory selector
  * narrows the rule's regex with a lookahead on the directory), sending them to the receiving
- * package. The rest of the file is kept as written; the reason goes in a {@code reason:} key
- * (kslim format) or a comment (Fedora's rule files have no reasons).
+ * package. Selected modules the move holds back (a staying module needs them, see
+ * {@link WhatIf}) are left out of the new rule by a negative lookahead each, so they stay under
+ * their rule instead of being pulled back as unapproved moves. The rest of the file is kept as
+ * written; the reason goes in a {@code reason:} key (kslim format) or a comment (Fedora's rule
+ * files have no reasons).
  *
  * <pre>{@code
  * String edited = PolicyEdit.apply(Files.readString(policyFile), whatIf,
@@ -32,23 +38,30 @@ public final class PolicyEdit {
     if (to == null || WhatIf.NONE.equals(to)) {
       throw new UsageException("a policy can only move modules to a package, not drop them: --to " + to);
     }
+    Set<String> held = new HashSet<>();
+    whatIf.evaluate(selectors, from, to).heldBack().forEach(h -> held.add(h.module()));
     Map<Integer, List<String>> patterns = new TreeMap<>();
     List<Rule> rules = whatIf.analysis().policy().rules();
     List<String> paths = List.copyOf(whatIf.analysis().split().placements().keySet());
     for (Selector selector : selectors) {
       Selector.Kind kind = selector.kind(rules, paths);
+      Map<Rule, List<String>> heldByRule = new LinkedHashMap<>();
       for (String module : whatIf.select(List.of(selector), from)) {
         Placement placement = whatIf.analysis().split().explain(module);
-        if (placement.move().isPresent() || placement.rule().isEmpty()) {
-          continue;
+        if (placement.move().isEmpty() && placement.rule().isPresent()) {
+          List<String> kept = heldByRule.computeIfAbsent(placement.rule().get(), r -> new ArrayList<>());
+          if (held.contains(module)) {
+            kept.add(module);
+          }
         }
-        Rule rule = placement.rule().get();
-        String pattern = pattern(selector, kind, rule);
+      }
+      heldByRule.forEach((rule, kept) -> {
+        String pattern = pattern(selector, kind, rule, kept);
         List<String> atLine = patterns.computeIfAbsent(rule.where().line(), l -> new ArrayList<>());
         if (!atLine.contains(pattern)) {
           atLine.add(pattern);
         }
-      }
+      });
     }
     boolean fedora = whatIf.analysis().policy().format() == PolicyFormat.FEDORA;
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -71,8 +84,8 @@ public final class PolicyEdit {
     return String.join("\n", lines);
   }
 
-  /** The regex selecting the modules of {@code rule} that {@code selector} names. */
-  private static String pattern(Selector selector, Selector.Kind kind, Rule rule) {
+  /** The regex selecting the modules of {@code rule} that {@code selector} names, but {@code kept}. */
+  private static String pattern(Selector selector, Selector.Kind kind, Rule rule, List<String> kept) {
     if (rule.matcher().kind() != Matcher.Kind.PATH_REGEX && !rule.isDefault()) {
       throw new UsageException("rule " + rule + " selects by " + rule.matcher().kind().key()
           + "; only path rules can be narrowed to a selector: " + selector.text());
@@ -84,7 +97,12 @@ public final class PolicyEdit {
       case PATH_GLOB, MODULE -> throw new UsageException("only directories and rules can be written as rules: "
           + selector.text());
     };
-    String narrowed = folder.isEmpty() ? "" : "(?=" + escaped(folder.endsWith("/") ? folder : folder + "/") + ")";
+    StringBuilder narrowed = new StringBuilder();
+    if (!folder.isEmpty()) {
+      narrowed.append("(?=").append(escaped(folder.endsWith("/") ? folder : folder + "/")).append(')');
+    }
+    // rules match the path below its first folder (kernel/, extra/...), compression suffix and all
+    kept.forEach(module -> narrowed.append("(?!").append(escaped(withoutFirstSegment(module))).append(')'));
     return narrowed + (rule.isDefault() && narrowed.isEmpty() ? ".*" : rule.matcher().pattern());
   }
 

@@ -2,19 +2,20 @@ package org.kslim.decide;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.kslim.check.SplitAnalysis;
-import org.kslim.size.FileSizes;
+import org.kslim.size.Measure;
 import org.kslim.split.Placement;
 
 /**
  * The largest optional subsystems of the core package: for each folder under {@code kernel/} (two
- * levels, as the report's treemap groups them), largest installed size first, what moving it to
- * the nearest package above core would save, keeping only moves that break nothing and move no
- * {@code require:}d module. Answered from one analysis; nothing is read or compressed again.
+ * levels, as the report's treemap groups them), what moving it to the nearest package above core
+ * would save, largest installed saving first, keeping only moves that break nothing, move no
+ * {@code require:}d module and move anything at all (a subsystem whose modules staying ones need
+ * is held back whole). Answered from one analysis; nothing is read or compressed again.
  *
  * <pre>{@code
  * for (SubsystemCut cut : SubsystemCuts.largest(analysis, 10)) {
@@ -40,33 +41,28 @@ public final class SubsystemCuts {
     }
     WhatIf whatIf = new WhatIf(analysis);
     List<SubsystemCut> cuts = new ArrayList<>();
-    for (String subsystem : bySize(analysis, core)) {
-      if (cuts.size() == limit) {
-        break;
-      }
+    for (String subsystem : subsystems(analysis, core)) {
       Selector selector = new Selector("kernel/" + subsystem);
       WhatIfOutcome outcome = whatIf.evaluate(List.of(selector), core, null);
-      if (outcome.acceptable()) {
+      if (outcome.acceptable() && !outcome.moved().isEmpty()) {
         cuts.add(new SubsystemCut(subsystem, selector, outcome));
       }
     }
-    return List.copyOf(cuts);
+    return cuts.stream()
+        .sorted(Comparator.comparingLong((SubsystemCut cut) -> cut.outcome().change(core).delta(Measure.INSTALLED))
+            .thenComparing(SubsystemCut::subsystem))
+        .limit(limit).toList();
   }
 
-  /** The subsystems holding modules of {@code core}, largest installed size first. */
-  private static List<String> bySize(SplitAnalysis analysis, String core) {
-    ModuleFiles files = new ModuleFiles(analysis.sizes());
-    Map<String, Long> sizes = new LinkedHashMap<>();
+  /** The subsystems holding modules of {@code core}, sorted. */
+  private static Set<String> subsystems(SplitAnalysis analysis, String core) {
+    Set<String> subsystems = new TreeSet<>();
     for (Placement placement : analysis.split().placements().values()) {
-      Optional<String> subsystem = subsystemOf(placement.module());
-      if (placement.pkg().equals(core) && subsystem.isPresent()) {
-        long installed = files.of(placement.module()).map(FileSizes::installed).orElse(0L);
-        sizes.merge(subsystem.get(), installed, Long::sum);
+      if (placement.pkg().equals(core)) {
+        subsystemOf(placement.module()).ifPresent(subsystems::add);
       }
     }
-    return sizes.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey).toList();
+    return subsystems;
   }
 
   /** {@code kernel/drivers/net/virtio_net.ko} -> {@code drivers/net}; empty for a module outside a folder of kernel/. */

@@ -23,7 +23,9 @@ import org.kslim.split.Placement;
  * Answers "what if these modules left that package?" from one analysis, without splitting or
  * compressing again: the exclusive dependency closure, the receiving package, every package's
  * size change (compressed figures estimated from per-file figures and each package's real ratio,
- * with an error bound) and what would break.
+ * with an error bound) and what would break. As the split does, a selected module that a staying
+ * module needs and could no longer reach is held back, so the prediction is what {@code check}
+ * reports once the policy says the same; only dropping modules ({@link #NONE}) breaks kept ones.
  *
  * <pre>{@code
  * SplitAnalysis analysis = SplitAnalyzer.analyze(CheckRequest.of(deb, policy), true);
@@ -76,13 +78,38 @@ public final class WhatIf {
       throw new UsageException("the selectors " + drops.stream().map(Selector::text).toList()
           + " select no module of " + from);
     }
-    Set<String> moved = closure(selected, from, target);
+    List<HeldBack> held = target.map(t -> heldBack(selected, from, t)).orElse(List.of());
+    Set<String> heldPaths = new HashSet<>();
+    held.forEach(h -> heldPaths.add(h.module()));
+    Set<String> moved = closure(selected.stream().filter(p -> !heldPaths.contains(p)).toList(), from, target);
     List<SizeChange> changes = new ArrayList<>();
     for (String pkg : analysis.split().packages()) {
       changes.add(change(pkg, from, target, moved));
     }
-    return new WhatIfOutcome(from, target, selected, moved.stream().sorted().toList(), changes,
+    return new WhatIfOutcome(from, target, selected, held, moved.stream().sorted().toList(), changes,
         breaks(moved, target), refusals(moved, target));
+  }
+
+  /**
+   * The selected modules that a module not selected needs while staying where it cannot see
+   * {@code target}, each with the first such module in modules.dep order. The graph's dependents
+   * are transitive, so what a held-back module needs is held back with it.
+   */
+  private List<HeldBack> heldBack(List<String> selected, String from, String target) {
+    Set<String> chosen = new HashSet<>(selected);
+    List<HeldBack> held = new ArrayList<>();
+    for (String path : selected) {
+      graph.dependents(graph.module(path)).stream()
+          .filter(user -> !chosen.contains(user.path()) && !reaches(pkgOf(user.path()), from, target))
+          .findFirst()
+          .ifPresent(user -> held.add(new HeldBack(path, user.path(), pkgOf(user.path()))));
+    }
+    return held;
+  }
+
+  /** True when a module staying in {@code userPkg} still sees what moves from {@code from} to {@code target}. */
+  private boolean reaches(String userPkg, String from, String target) {
+    return !userPkg.equals(from) && order.sees(userPkg, target);
   }
 
   /** The modules of {@code from} that any of {@code drops} selects, in modules.dep order. */
@@ -140,8 +167,7 @@ public final class WhatIf {
 
   private boolean onlyMovedNeed(String path, String from, Set<String> moved, Optional<String> target) {
     for (Module user : graph.dependents(graph.module(path))) {
-      String userPkg = pkgOf(user.path());
-      boolean reachable = !userPkg.equals(from) && target.isPresent() && order.sees(userPkg, target.get());
+      boolean reachable = target.isPresent() && reaches(pkgOf(user.path()), from, target.get());
       if (!moved.contains(user.path()) && !reachable) {
         return false;
       }

@@ -17,15 +17,19 @@ import java.util.Optional;
  *
  * @param to the receiving package; empty when the modules are dropped
  * @param selected the modules of {@code from} the selectors name
- * @param moved {@code selected} and every module of {@code from} only they needed, sorted
+ * @param heldBack the selected modules that stay because a staying module needs them
+ * @param moved {@code selected} but those held back, and every module of {@code from} only they
+ *     needed, sorted
  * @param changes every active package's change, in declaration order
  */
-public record WhatIfOutcome(String from, Optional<String> to, List<String> selected, List<String> moved,
+public record WhatIfOutcome(String from, Optional<String> to, List<String> selected, List<HeldBack> heldBack,
+    List<String> moved,
     List<SizeChange> changes, List<Breakage> breaks, List<Refusal> refusals) {
   public WhatIfOutcome {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     selected = List.copyOf(selected);
+    heldBack = List.copyOf(heldBack);
     moved = List.copyOf(moved);
     changes = List.copyOf(changes);
     breaks = List.copyOf(breaks);

@@ -73,6 +73,8 @@ public final class DecisionJson {
     m.put("from", o.from());
     m.put("to", o.to().orElse(null));
     m.put("selected", o.selected());
+    m.put("heldBack", o.heldBack().stream().map(h -> Map.of("module", h.module(), "neededBy", h.neededBy(),
+        "package", h.pkg())).toList());
     m.put("moved", o.moved());
     m.put("changes", o.changes().stream().map(c -> Map.of("package", c.pkg(), "before", JsonText.byKey(c.before()),
         "delta", JsonText.byKey(c.delta()), "bound", JsonText.byKey(c.bound()))).toList());

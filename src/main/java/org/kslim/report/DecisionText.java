@@ -27,8 +27,10 @@ public final class DecisionText {
   private DecisionText() {}
 
   public static void whatIf(WhatIfOutcome o, PrintWriter out) {
-    out.printf(Locale.ROOT, "%d module(s) leave %s for %s: %d selected, %d only they needed%n", o.moved().size(),
-        o.from(), o.to().orElse("no package (dropped)"), o.selected().size(), o.moved().size() - o.selected().size());
+    int leaving = o.selected().size() - o.heldBack().size();
+    out.printf(Locale.ROOT, "%d module(s) leave %s for %s: %d selected, %d of them held back, %d only they needed%n",
+        o.moved().size(), o.from(), o.to().orElse("no package (dropped)"), o.selected().size(), o.heldBack().size(),
+        o.moved().size() - leaving);
     out.printf(Locale.ROOT, "%-20s %-14s %14s %22s %14s%n", "package", "measure", "before", "change", "after");
     for (SizeChange change : o.changes()) {
       for (Measure measure : SIZES) {
@@ -36,6 +38,7 @@ public final class DecisionText {
             amount(measure, change.before(measure)), delta(measure, change), amount(measure, change.after(measure)));
       }
     }
+    o.heldBack().forEach(h -> out.println("held back: " + h));
     o.refusals().forEach(r -> out.println("refused: " + r));
     o.breaks().forEach(b -> out.println("breaks: " + b));
     out.println(o.acceptable() ? "nothing breaks" : o.refusals().size() + " refusal(s), " + o.breaks().size() + " break(s)");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.UsageException;
 import org.kslim.check.CheckRequest;
+import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
 import org.kslim.size.Measure;
 import org.kslim.split.Cause;
@@ -77,14 +78,51 @@ class WhatIfTest {
   }
 
   @Test
-  void reportsKeptModulesThatNeedAMovedOne() {
+  void holdsBackASelectedModuleThatAStayingModuleNeedsAsTheSplitWould() {
     WhatIfOutcome o = whatIf.evaluate(List.of(new Selector("drivers/virtio/.*")), "core", null);
 
+    assertThat(o.selected()).containsExactly("kernel/drivers/virtio/virtio_ring.ko");
+    assertThat(o.heldBack()).singleElement().satisfies(h -> {
+      assertThat(h.module()).isEqualTo("kernel/drivers/virtio/virtio_ring.ko");
+      assertThat(h.neededBy()).isEqualTo("kernel/drivers/block/virtio_blk.ko");
+      assertThat(h.pkg()).isEqualTo("core");
+    });
+    assertThat(o.moved()).isEmpty();
+    assertThat(o.change("core").delta(Measure.INSTALLED)).isZero();
+    assertThat(o.acceptable()).isTrue();
+  }
+
+  @Test
+  void holdsBackWhatAKeptModuleNeedsAndMovesTheRestOfTheSelection() throws IOException {
+    List<Selector> selectors = List.of(new Selector("kernel/net"), new Selector("kernel/lib"));
+    WhatIfOutcome o = whatIf.evaluate(selectors, "core", null);
+
+    // i915 stays in core and needs shared; net/foo needs it too but leaves
+    assertThat(o.heldBack()).extracting(HeldBack::module, HeldBack::neededBy)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(DecideFixtures.SHARED, DecideFixtures.I915));
+    assertThat(o.moved()).containsExactly("kernel/net/foo.ko");
+
+    Path edited = dir.resolve("held-back.yaml");
+    Files.writeString(edited, PolicyEdit.apply(Files.readString(request.policyPath()), whatIf, selectors, "core",
+        "optional", "test"));
+    SplitAnalysis after = SplitAnalyzer.analyze(CheckRequest.of(request.packagePath(), edited));
+    assertThat(after.split().packageOf("kernel/net/foo.ko")).isEqualTo("optional");
+    assertThat(after.split().packageOf(DecideFixtures.SHARED)).isEqualTo("core");
+    assertThat(after.split().violations()).isEmpty();
+    assertThat(after.sizes().get("core").get(Measure.INSTALLED)).isEqualTo(o.change("core").after(Measure.INSTALLED));
+  }
+
+  @Test
+  void droppingAModuleAKeptOneNeedsBreaksIt() {
+    WhatIfOutcome o = whatIf.evaluate(List.of(new Selector("drivers/virtio/.*")), "core", WhatIf.NONE);
+
+    assertThat(o.heldBack()).isEmpty();
     assertThat(o.moved()).containsExactly("kernel/drivers/virtio/virtio_ring.ko");
     assertThat(o.breaks()).singleElement().satisfies(b -> {
       assertThat(b.module()).isEqualTo("kernel/drivers/block/virtio_blk.ko");
       assertThat(b.needs()).isEqualTo("kernel/drivers/virtio/virtio_ring.ko");
     });
+    assertThat(o.acceptable()).isFalse();
   }
 
   @Test
