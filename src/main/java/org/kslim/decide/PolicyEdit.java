@@ -19,7 +19,8 @@ import org.kslim.split.Placement;
  * Writes a move as policy rules: for each rule that now places selected modules in the package
  * they leave, a new rule right before it, selecting the same modules (a directory selector
  * narrows the rule's regex with a lookahead on the directory), sending them to the receiving
- * package. Selected modules the move holds back (a staying module needs them, see
+ * package; and for each module that only the moved ones needed, a rule naming its path, right
+ * before the rule that places it now, so that the policy moves what {@link WhatIf} predicts. Selected modules the move holds back (a staying module needs them, see
  * {@link WhatIf}) are left out of the new rule by a negative lookahead each, so they stay under
  * their rule instead of being pulled back as unapproved moves. The rest of the file is kept as
  * written; the reason goes in a {@code reason:} key (kslim format) or a comment (Fedora's rule
@@ -38,8 +39,9 @@ public final class PolicyEdit {
     if (to == null || WhatIf.NONE.equals(to)) {
       throw new UsageException("a policy can only move modules to a package, not drop them: --to " + to);
     }
+    WhatIfOutcome outcome = whatIf.evaluate(selectors, from, to);
     Set<String> held = new HashSet<>();
-    whatIf.evaluate(selectors, from, to).heldBack().forEach(h -> held.add(h.module()));
+    outcome.heldBack().forEach(h -> held.add(h.module()));
     Map<Integer, List<String>> patterns = new TreeMap<>();
     List<Rule> rules = whatIf.analysis().policy().rules();
     List<String> paths = List.copyOf(whatIf.analysis().split().placements().keySet());
@@ -55,13 +57,14 @@ public final class PolicyEdit {
           }
         }
       }
-      heldByRule.forEach((rule, kept) -> {
-        String pattern = pattern(selector, kind, rule, kept);
-        List<String> atLine = patterns.computeIfAbsent(rule.where().line(), l -> new ArrayList<>());
-        if (!atLine.contains(pattern)) {
-          atLine.add(pattern);
-        }
-      });
+      heldByRule.forEach((rule, kept) -> add(patterns, rule, pattern(selector, kind, rule, kept)));
+    }
+    // what only the moved modules needed leaves with them: one rule naming each, before its own rule
+    for (String module : outcome.moved()) {
+      Placement placement = whatIf.analysis().split().explain(module);
+      if (!outcome.selected().contains(module) && placement.move().isEmpty() && placement.rule().isPresent()) {
+        add(patterns, placement.rule().get(), escaped(withoutFirstSegment(module)));
+      }
     }
     boolean fedora = whatIf.analysis().policy().format() == PolicyFormat.FEDORA;
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -82,6 +85,13 @@ public final class PolicyEdit {
       lines.addAll(item, inserted);
     }
     return String.join("\n", lines);
+  }
+
+  private static void add(Map<Integer, List<String>> patterns, Rule before, String pattern) {
+    List<String> atLine = patterns.computeIfAbsent(before.where().line(), l -> new ArrayList<>());
+    if (!atLine.contains(pattern)) {
+      atLine.add(pattern);
+    }
   }
 
   /** The regex selecting the modules of {@code rule} that {@code selector} names, but {@code kept}. */

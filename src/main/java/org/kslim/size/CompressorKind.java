@@ -18,8 +18,9 @@ import java.util.Properties;
 public enum CompressorKind {
   /**
    * xz-java, compressing blocks of three dictionary sizes in parallel as liblzma's multi-threaded
-   * encoder (which dpkg-deb uses) splits them; zstd-jni single-threaded as rpm's
-   * {@code w19.zstdio}, without checksum; java.util.zip for gzip.
+   * encoder (which dpkg-deb uses) splits them; zstd-jni in jobs of 32 MiB on every thread, as rpm's
+   * {@code w19T<n>.zstdio}, without checksum (the same stream on any number of threads);
+   * java.util.zip for gzip.
    */
   BUILT_IN,
   /**
@@ -39,7 +40,7 @@ public enum CompressorKind {
       case XZ -> this == BUILT_IN
           ? new XzBlockCompressor(level, threads, xzBlockSize(level))
           : XzBlockCompressor.system(level, threads, xzBlockSize(level));
-      case ZSTD -> this == BUILT_IN ? new ZstdCompressor(level) : SystemCompressor.zstd(level);
+      case ZSTD -> this == BUILT_IN ? new ZstdCompressor(level, threads) : SystemCompressor.zstd(level);
       case GZIP -> this == BUILT_IN ? new GzipCompressor(level) : SystemCompressor.gzip(level);
       default -> throw new IllegalArgumentException(
           "payload compression must be xz, zstd or gzip: " + compression.compression());

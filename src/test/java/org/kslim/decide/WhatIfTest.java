@@ -113,6 +113,23 @@ class WhatIfTest {
   }
 
   @Test
+  void thePolicyEditMovesWhatOnlyTheSelectedNeededAsPredicted() throws IOException {
+    List<Selector> selectors = List.of(new Selector("kernel/drivers/gpu/i915"));
+    WhatIfOutcome o = whatIf.evaluate(selectors, "core", null);
+    assertThat(o.moved()).containsExactly(DecideFixtures.DRM, DecideFixtures.KMS, DecideFixtures.I915);
+
+    Path edited = dir.resolve("closure.yaml");
+    String text = PolicyEdit.apply(Files.readString(request.policyPath()), whatIf, selectors, "core", "optional", "test");
+    Files.writeString(edited, text);
+    SplitAnalysis after = SplitAnalyzer.analyze(CheckRequest.of(request.packagePath(), edited));
+
+    assertThat(text).contains("'drivers/gpu/drm/drm\\.ko': optional", "'drivers/gpu/drm/drm_kms_helper\\.ko': optional");
+    assertThat(o.moved()).allSatisfy(m -> assertThat(after.split().packageOf(m)).isEqualTo("optional"));
+    assertThat(after.split().violations()).isEmpty();
+    assertThat(after.sizes().get("core").get(Measure.INSTALLED)).isEqualTo(o.change("core").after(Measure.INSTALLED));
+  }
+
+  @Test
   void droppingAModuleAKeptOneNeedsBreaksIt() {
     WhatIfOutcome o = whatIf.evaluate(List.of(new Selector("drivers/virtio/.*")), "core", WhatIf.NONE);
 

@@ -74,6 +74,19 @@ class CompressorTest {
   }
 
   @Test
+  void zstdJobsGiveTheSameStreamOnAnyNumberOfThreads() throws IOException {
+    byte[] data = Fixtures.compressible(3_000_000, 11);
+    byte[] one = compress(new ZstdCompressor(3, 1, 1 << 20), data);
+
+    assertThat(compress(new ZstdCompressor(3, 2, 1 << 20), data)).isEqualTo(one);
+    assertThat(compress(new ZstdCompressor(3, 4, 1 << 20), data)).isEqualTo(one);
+    assertThat(decompress(Compression.ZSTD, one)).isEqualTo(data);
+    assertThat(new ZstdCompressor(19, 2).description().label())
+        .startsWith("zstd -19 (zstd-jni ").endsWith(", 2 threads, 33554432-byte blocks)");
+    assertThatThrownBy(() -> new ZstdCompressor(3, 0)).hasMessage("threads must be at least 1: 0");
+  }
+
+  @Test
   void xzBlocksAreIndependentAndFormOneMultiBlockStream() throws IOException {
     XzBlockCompressor blocks = new XzBlockCompressor(1, 2, 64_000);
     byte[] packed = compress(blocks, DATA);
