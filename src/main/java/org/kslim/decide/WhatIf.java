@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,8 @@ public final class WhatIf {
       throw new UsageException("the selectors " + drops.stream().map(Selector::text).toList()
           + " select no module of " + from);
     }
-    List<HeldBack> held = target.map(t -> heldBack(selected, from, t)).orElse(List.of());
-    Set<String> heldPaths = new HashSet<>();
-    held.forEach(h -> heldPaths.add(h.module()));
-    Set<String> moved = closure(selected.stream().filter(p -> !heldPaths.contains(p)).toList(), from, target);
+    Set<String> moved = moving(selected, from, target);
+    List<HeldBack> held = heldBack(selected, moved, from, target);
     List<SizeChange> changes = new ArrayList<>();
     for (String pkg : analysis.split().packages()) {
       changes.add(change(pkg, from, target, moved));
@@ -90,19 +89,19 @@ public final class WhatIf {
         breaks(moved, target), refusals(moved, target));
   }
 
-  /**
-   * The selected modules that a module not selected needs while staying where it cannot see
-   * {@code target}, each with the first such module in modules.dep order. The graph's dependents
-   * are transitive, so what a held-back module needs is held back with it.
-   */
-  private List<HeldBack> heldBack(List<String> selected, String from, String target) {
-    Set<String> chosen = new HashSet<>(selected);
+  /** The selected modules that do not move, each with a module that stays where it cannot see them. */
+  private List<HeldBack> heldBack(List<String> selected, Set<String> moved, String from, Optional<String> target) {
+    Set<String> chosen = Set.copyOf(selected);
     List<HeldBack> held = new ArrayList<>();
     for (String path : selected) {
-      graph.dependents(graph.module(path)).stream()
-          .filter(user -> !chosen.contains(user.path()) && !reaches(pkgOf(user.path()), from, target))
-          .findFirst()
-          .ifPresent(user -> held.add(new HeldBack(path, user.path(), pkgOf(user.path()))));
+      if (!moved.contains(path)) {
+        // the graph's dependents are transitive: name a module that stays of itself if there is one
+        List<Module> staying = graph.dependents(graph.module(path)).stream()
+            .filter(u -> !moved.contains(u.path()) && !reaches(pkgOf(u.path()), from, target.orElseThrow()))
+            .toList();
+        Module user = staying.stream().filter(u -> !chosen.contains(u.path())).findFirst().orElse(staying.get(0));
+        held.add(new HeldBack(path, user.path(), pkgOf(user.path())));
+      }
     }
     return held;
   }
@@ -141,30 +140,40 @@ public final class WhatIf {
     return Optional.of(to);
   }
 
-  /** {@code selected} and every module of {@code from} they need that nothing staying needs. */
-  private Set<String> closure(List<String> selected, String from, Optional<String> target) {
-    Set<String> moved = new HashSet<>(selected);
-    Set<String> candidates = new LinkedHashSet<>();
+  /**
+   * What leaves: the largest set of {@code selected} and the modules of {@code from} they need
+   * (transitively) in which every module is needed only by modules of the set or by modules that
+   * still see the receiving package. Found by starting from all of them and taking out, until
+   * nothing changes, every module that something staying needs; so a selected module a staying
+   * one needs is held back, with what only it needed, and a module that only leaving ones need
+   * leaves even when one of those was reached only through another. Dropping ({@code target}
+   * empty) takes every selected module out regardless; {@link #breaks} lists what that breaks.
+   */
+  private Set<String> moving(List<String> selected, String from, Optional<String> target) {
+    Set<String> moved = new LinkedHashSet<>(selected);
     for (String path : selected) {
       for (Module dep : graph.dependencies(graph.module(path))) {
-        if (pkgOf(dep.path()).equals(from) && !moved.contains(dep.path())) {
-          candidates.add(dep.path());
+        if (pkgOf(dep.path()).equals(from)) {
+          moved.add(dep.path());
         }
       }
     }
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (String candidate : candidates) {
-        if (!moved.contains(candidate) && onlyMovedNeed(candidate, from, moved, target)) {
-          moved.add(candidate);
-          grew = true;
+    Set<String> pinned = target.isEmpty() ? Set.copyOf(selected) : Set.of();
+    boolean shrank = true;
+    while (shrank) {
+      shrank = false;
+      for (Iterator<String> it = moved.iterator(); it.hasNext(); ) {
+        String path = it.next();
+        if (!pinned.contains(path) && !onlyMovedNeed(path, from, moved, target)) {
+          it.remove();
+          shrank = true;
         }
       }
     }
     return moved;
   }
 
+  /** True when every module that needs {@code path} leaves with it or still sees where it goes. */
   private boolean onlyMovedNeed(String path, String from, Set<String> moved, Optional<String> target) {
     for (Module user : graph.dependents(graph.module(path))) {
       boolean reachable = target.isPresent() && reaches(pkgOf(user.path()), from, target.get());

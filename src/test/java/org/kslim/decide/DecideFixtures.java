@@ -75,7 +75,7 @@ final class DecideFixtures {
     return builder.section(".data", PROGBITS, 0, data).build();
   }
 
-  private static void write(Path file, byte[] content) throws IOException {
+  static void write(Path file, byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
     Files.write(file, content);
   }

@@ -16,6 +16,7 @@ import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
 import org.kslim.size.Measure;
 import org.kslim.split.Cause;
+import org.kslim.testing.ElfBuilder;
 
 class WhatIfTest {
   @TempDir static Path dir;
@@ -127,6 +128,26 @@ class WhatIfTest {
     assertThat(o.moved()).allSatisfy(m -> assertThat(after.split().packageOf(m)).isEqualTo("optional"));
     assertThat(after.split().violations()).isEmpty();
     assertThat(after.sizes().get("core").get(Measure.INSTALLED)).isEqualTo(o.change("core").after(Measure.INSTALLED));
+  }
+
+  @Test
+  void aModuleLeavesWhenWhatNeedsItLeavesThroughTheClosure(@TempDir Path own) throws IOException {
+    // as nft_fib, nft_fib_ipv6 and nft_fib_inet: selecting net/netfilter moves fib6 too (only
+    // inet needs it), and with it fib, which fib6 needs
+    Path modules = own.resolve("tree/lib/modules/" + DecideFixtures.KVER);
+    DecideFixtures.write(modules.resolve("kernel/net/netfilter/fib.ko"), ElfBuilder.x86_64().export("fib_x", 1).build());
+    DecideFixtures.write(modules.resolve("kernel/net/ipv6/fib6.ko"),
+        ElfBuilder.x86_64().needs("fib_x", 1).export("fib6_x", 2).build());
+    DecideFixtures.write(modules.resolve("kernel/net/netfilter/inet.ko"),
+        ElfBuilder.x86_64().needs("fib_x", 1).needs("fib6_x", 2).build());
+    WhatIf fresh = new WhatIf(SplitAnalyzer.analyze(CheckRequest.of(own.resolve("tree"),
+        DecideFixtures.policy(own, "1MiB"))));
+
+    WhatIfOutcome o = fresh.evaluate(List.of(new Selector("kernel/net/netfilter")), "core", null);
+
+    assertThat(o.heldBack()).isEmpty();
+    assertThat(o.moved()).containsExactly("kernel/net/ipv6/fib6.ko", "kernel/net/netfilter/fib.ko",
+        "kernel/net/netfilter/inet.ko");
   }
 
   @Test
