@@ -59,7 +59,8 @@ public final class SplitAnalyzer {
 
   /**
    * As {@link #analyze(CheckRequest)}; with {@code perFileCompressed} every file is also
-   * compressed alone ({@link org.kslim.size.FileSizes#compressedAlone()}), for estimates of moves.
+   * measured for its share of its compressed payload ({@link org.kslim.size.FileSizes#compressedShare()}), for
+   * estimates of moves.
    */
   public static SplitAnalysis analyze(CheckRequest request, boolean perFileCompressed) {
     return analyze(request, Progress.NONE, perFileCompressed);

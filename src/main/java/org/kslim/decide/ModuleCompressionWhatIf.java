@@ -29,7 +29,8 @@ import org.kslim.source.KernelPackage;
  * for each choice (modules uncompressed, or compressed as {@code make modules_install} does with
  * xz or zstd), every package's installed size and compressed payload, side by side. Installed
  * sizes are exact; compressed sizes are estimated from each file's figure compressed alone
- * (cached by content hash): uncompressed files' figures times the package's real payload ratio,
+ * (cached by content hash): uncompressed files' figures times the package's real payload ratio
+ * (its compressed payload over its files' figures as they are),
  * compressed module files' figures as they are (the payload gains nothing across them), with an
  * error bound, or measured exactly.
  *
@@ -93,18 +94,22 @@ public final class ModuleCompressionWhatIf {
 
   private static ModuleCompressionChoice estimate(ModuleFileCompressor modules, RecompressedModules recompressed,
       SplitAnalysis analysis, Map<String, List<FileContent>> files, Progress progress) throws IOException {
-    Map<String, RecompressedModules.Figures> byHash = recompressed.figures(
-        files.values().stream().flatMap(List::stream).toList(), progress);
+    List<FileContent> all = files.values().stream().flatMap(List::stream).toList();
+    Map<String, RecompressedModules.Figures> byHash = recompressed.figures(all, progress);
+    Map<String, Long> asIs = recompressed.alone(all, progress);
     List<ModuleCompressionChoice.Figures> figures = new ArrayList<>();
     for (PackageSizes pkg : analysis.sizes().packages()) {
       long installed = pkg.get(Measure.INSTALLED);
+      long asIsSum = 0;
       long sum = 0;
       long packed = 0;
       long modulesCount = 0;
       for (FileSizes file : pkg.files()) {
         RecompressedModules.Figures module = isModule(file) ? byHash.get(file.sha256()) : null;
+        long figure = file.type() == EntryType.FILE ? asIs.get(file.sha256()) : file.installed();
+        asIsSum += figure;
         if (module == null) {
-          sum += CompressedFigures.figure(file);
+          sum += figure;
         } else {
           installed += module.installed() - file.installed();
           modulesCount++;
@@ -116,7 +121,7 @@ public final class ModuleCompressionWhatIf {
         }
       }
       // a module file compressed already is its own share: the payload gains nothing across such files
-      double ratio = CompressedFigures.ratio(pkg);
+      double ratio = asIsSum == 0 ? 1.0 : (double) pkg.get(Measure.COMPRESSED) / asIsSum;
       figures.add(new ModuleCompressionChoice.Figures(pkg.name(), installed, Math.round(sum * ratio) + packed,
           CompressedFigures.bound(sum + packed, ratio, modulesCount)));
     }

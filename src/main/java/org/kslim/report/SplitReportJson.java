@@ -206,8 +206,8 @@ public final class SplitReportJson {
       Optional<FileSizes> file = analysis.sizes().find(placement.pkg()).flatMap(s -> s.file(root + module.path()));
       json.put("installedKib", file.map(FileSizes::installedKib).orElse(null));
       json.put("diskBytes", file.map(FileSizes::disk).orElse(null));
-      json.put("compressedAloneBytes", file.flatMap(f -> f.compressedAlone().isPresent()
-          ? Optional.of(f.compressedAlone().getAsLong()) : Optional.empty()).orElse(null));
+      json.put("compressedShareBytes", file.flatMap(f -> f.compressedShare().isPresent()
+          ? Optional.of(f.compressedShare().getAsLong()) : Optional.empty()).orElse(null));
       modules.add(json);
     }
     return modules;

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +40,8 @@ public final class SizeMeter {
   private final SizeSettings settings;
   private final SizeCache cache;
   private final Compressor compressor;
-  /** Compresses files alone, when the settings ask for per-file figures; else null. */
-  private final AloneSizes aloneSizes;
+  /** Measures each file's share of its payload, when the settings ask for per-file figures; else null. */
+  private final ShareSizes shareSizes;
 
   public SizeMeter(SizeSettings settings, SizeCache cache) {
     this(settings, cache, settings.kind().create(settings.compression(), settings.threads()));
@@ -52,7 +51,7 @@ public final class SizeMeter {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.compressor = compressor;
-    this.aloneSizes = settings.perFileCompressed() ? new AloneSizes(settings.compression(), settings.threads(), cache) : null;
+    this.shareSizes = settings.perFileCompressed() ? new ShareSizes(settings.compression(), settings.threads(), cache) : null;
   }
 
   /** What compresses the payloads. */
@@ -116,15 +115,17 @@ public final class SizeMeter {
 
   /** As {@link #measure(Map)}, telling {@code progress} of each package measured (with its bytes). */
   public SizeSheet measure(Map<String, List<FileContent>> packages, Progress progress) throws IOException {
-    Map<String, Long> alone = alone(packages.values().stream().flatMap(List::stream).toList(), progress);
+    Map<String, List<HashedEntry>> hashed = new TreeMap<>();
+    packages.forEach((name, files) -> hashed.put(name, hashed(files)));
+    Map<String, long[]> shares = shares(packages, hashed, progress);
     long total = packages.values().stream().mapToLong(SizeMeter::bytes).sum();
     try (Progress.Task task = progress.start("compressing", packages.size(), total)) {
-      return measure(packages, alone, task);
+      return measure(packages, hashed, shares, task);
     }
   }
 
-  private SizeSheet measure(Map<String, List<FileContent>> packages, Map<String, Long> alone, Progress.Task done)
-      throws IOException {
+  private SizeSheet measure(Map<String, List<FileContent>> packages, Map<String, List<HashedEntry>> hashed,
+      Map<String, long[]> shares, Progress.Task done) throws IOException {
     // xz payloads are cut into blocks that share the compressor's workers: every package is
     // written at once so that its blocks wait in one queue; other compressors take a thread each
     int writers = settings.compression().compression() == Compression.XZ
@@ -140,7 +141,7 @@ public final class SizeMeter {
       packages.entrySet().stream()
           .sorted(Comparator.comparingLong((Map.Entry<String, List<FileContent>> e) -> -bytes(e.getValue())))
           .forEach(e -> futures.put(e.getKey(), pool.submit(() -> {
-            PackageSizes sizes = measure(e.getKey(), e.getValue(), alone);
+            PackageSizes sizes = measure(e.getKey(), e.getValue(), hashed.get(e.getKey()), shares.get(e.getKey()));
             done.advance(1, bytes(e.getValue()));
             return sizes;
           })));
@@ -163,44 +164,60 @@ public final class SizeMeter {
     return files.stream().mapToLong(f -> f.bytes().length).sum();
   }
 
+  private static List<HashedEntry> hashed(List<FileContent> files) {
+    return files.stream().map(f -> new HashedEntry(f.entry(), ContentHash.of(f.bytes()))).toList();
+  }
+
   /** Measures one package holding {@code files}. */
   public PackageSizes measure(String name, List<FileContent> files) throws IOException {
-    return measure(name, files, alone(files, Progress.NONE));
+    List<HashedEntry> hashed = hashed(files);
+    return measure(name, files, hashed, shares(files, hashed));
   }
 
   /**
-   * Each regular file of {@code files} compressed alone, by content hash, when the settings ask
-   * for it (all files at once, on every thread); else nothing.
+   * Each package's files' shares of its payload when the settings ask for them (one package
+   * after another, each on every thread); else nothing.
    */
-  private Map<String, Long> alone(List<FileContent> files, Progress progress) throws IOException {
+  private Map<String, long[]> shares(Map<String, List<FileContent>> packages, Map<String, List<HashedEntry>> hashed,
+      Progress progress) throws IOException {
     if (!settings.perFileCompressed()) {
       return Map.of();
     }
-    Map<String, byte[]> contents = new HashMap<>();
-    for (FileContent file : files) {
-      if (file.entry().isFile()) {
-        contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
+    Map<String, long[]> shares = new TreeMap<>();
+    long total = packages.values().stream().mapToLong(SizeMeter::bytes).sum();
+    try (Progress.Task task = progress.start("measuring each file's compressed share", packages.size(), total)) {
+      for (Map.Entry<String, List<FileContent>> e : packages.entrySet()) {
+        shares.put(e.getKey(), shares(e.getValue(), hashed.get(e.getKey())));
+        task.advance(1, bytes(e.getValue()));
       }
     }
-    return aloneSizes.measure(contents, progress);
+    return shares;
   }
 
-  private PackageSizes measure(String name, List<FileContent> files, Map<String, Long> alone) throws IOException {
-    List<HashedEntry> hashed = files.stream().map(f -> new HashedEntry(f.entry(), ContentHash.of(f.bytes()))).toList();
+  private long[] shares(List<FileContent> files, List<HashedEntry> hashed) throws IOException {
+    return settings.perFileCompressed() ? shareSizes.measure(packageKey(hashed), files) : null;
+  }
+
+  private PackageSizes measure(String name, List<FileContent> files, List<HashedEntry> hashed, long[] shares)
+      throws IOException {
     String key = packageKey(hashed);
     Optional<long[]> cached = cachedPayload(key);
     long[] payload = cached.isPresent() ? cached.get() : payload(files, key);
+    return sizes(name, hashed, payload, figures(hashed, shares));
+  }
+
+  /** Each entry's share where {@code shares} holds one (regular files, when asked for); else empty. */
+  private static List<OptionalLong> figures(List<HashedEntry> hashed, long[] shares) {
     List<OptionalLong> figures = new ArrayList<>();
-    for (HashedEntry file : hashed) {
-      Long length = file.entry().isFile() ? alone.get(file.sha256()) : null;
-      figures.add(length == null ? OptionalLong.empty() : OptionalLong.of(length));
+    for (int i = 0; i < hashed.size(); i++) {
+      figures.add(shares != null && hashed.get(i).entry().isFile() ? OptionalLong.of(shares[i]) : OptionalLong.empty());
     }
-    return sizes(name, hashed, payload, figures);
+    return figures;
   }
 
   /**
    * The sheet of packages known by their entries and content hashes alone, when the cache holds
-   * every figure they need (each payload's, and each file's alone where asked for); empty when
+   * every figure they need (each payload's, and each file's share where asked for); empty when
    * any is missing, and then the packages must be measured from their content.
    */
   public Optional<SizeSheet> measureCached(Map<String, List<HashedEntry>> packages) {
@@ -210,15 +227,15 @@ public final class SizeMeter {
       if (payload.isEmpty()) {
         return Optional.empty();
       }
-      List<OptionalLong> alone = new ArrayList<>();
-      for (HashedEntry file : e.getValue()) {
-        Optional<OptionalLong> figure = cachedAlone(file.entry(), file.sha256());
-        if (figure.isEmpty()) {
+      long[] shares = null;
+      if (settings.perFileCompressed()) {
+        Optional<long[]> cached = shareSizes.cached(packageKey(e.getValue()), e.getValue().size());
+        if (cached.isEmpty()) {
           return Optional.empty();
         }
-        alone.add(figure.get());
+        shares = cached.get();
       }
-      sizes.add(sizes(e.getKey(), e.getValue(), payload.get(), alone));
+      sizes.add(sizes(e.getKey(), e.getValue(), payload.get(), figures(e.getValue(), shares)));
     }
     return Optional.of(new SizeSheet(sizes));
   }
@@ -267,14 +284,6 @@ public final class SizeMeter {
       settings.format().writer().write(files, raw);
     }
     return new long[] {raw.count(), compressed.count()};
-  }
-
-  /** A file's figure alone from the cache: empty when it is missing, an empty figure when none is asked for. */
-  private Optional<OptionalLong> cachedAlone(Entry entry, String hash) {
-    if (!settings.perFileCompressed() || !entry.isFile()) {
-      return Optional.of(OptionalLong.empty());
-    }
-    return cache.get("file", hash + " " + aloneSizes.label()).filter(v -> v.length == 1).map(v -> OptionalLong.of(v[0]));
   }
 
   private String packageKey(List<HashedEntry> files) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How to measure: the payload format, its compression, which compressor, how many threads, the
- * disk block size, and whether to also compress each file alone.
+ * disk block size, and whether to also measure each file's share of its compressed payload.
  *
  * <pre>{@code
  * SizeSettings s = SizeSettings.of(PayloadFormat.DEB).withKind(CompressorKind.SYSTEM);
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param kind built-in libraries or the host's programs
  * @param threads threads for compressing (packages in parallel; xz blocks in parallel)
  * @param blockSize block size for {@link Measure#DISK}
- * @param perFileCompressed also compress every file alone, for {@link FileSizes#compressedAlone()}
+ * @param perFileCompressed also measure every file's share of its compressed payload, for {@link FileSizes#compressedShare()}
  */
 public record SizeSettings(PayloadFormat format, PayloadCompression compression, CompressorKind kind,
     int threads, int blockSize, boolean perFileCompressed) {

@@ -62,8 +62,8 @@ class SizeMeterTest {
     assertThat(dep.installedKib()).isEqualTo(5);
     assertThat(dep.disk()).isEqualTo(8192);
     assertThat(dep.sha256()).hasSize(64);
-    assertThat(dep.compressedAlone().orElseThrow()).isBetween(20L, 60L);
-    assertThat(sizes.file("lib/modules/6.1.0/build").orElseThrow().compressedAlone()).isEmpty();
+    assertThat(dep.compressedShare().orElseThrow()).isBetween(20L, 60L);
+    assertThat(sizes.file("lib/modules/6.1.0/build").orElseThrow().compressedShare()).isEmpty();
     assertThat(sizes.file("lib/modules/6.1.0/kernel/b.ko").orElseThrow().type()).isEqualTo(EntryType.HARDLINK);
   }
 
