@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.check.CheckRequest;
 import org.kslim.check.SplitAnalysis;
 import org.kslim.check.SplitAnalyzer;
 import org.kslim.size.Measure;
+import org.kslim.testing.RealKernelTest;
 import org.kslim.testing.SharedData;
 
 /**
@@ -26,14 +25,10 @@ import org.kslim.testing.SharedData;
  * Debian's generic kernel. One analysis (with per-file compressed sizes) serves every test; the
  * size cache lives in a temporary folder so that unchanged packages are not compressed twice.
  */
-// Tagged slow-real, not real: a cold run compresses the generic kernel's 410 MB twice with xz -6
-// (each file alone, then the four payloads), then for each of the five edited policies the changed
-// blocks of modules-core and modules (about half of their 380 MB): about 1.6 GB of xz -6 in all.
-// Per-file figures now run on every core with reused encoders, and unchanged payload blocks come
-// from the cache, but xz -6 itself costs 0.45 to 0.8 CPU seconds per MB here: an estimated 20 to 25
-// CPU minutes, 10 to 13 minutes on two idle cores. On the shared machine (load 20 to 28) a cold run
-// got 8.2 CPU minutes in 37 minutes and had not finished the first analysis. Run it by hand with
-// -Dgroups=slow-real -Dkslim.shared=DIR; tag it real once one run has passed within CI's time.
+// The real tier's longest test: a cold run compresses the generic kernel's 410 MB with xz -6 twice
+// (each package's files in payload order for their shares, then the four payloads), then for each
+// of the four directories the changed blocks of modules-core and modules, and the cloud policy's
+// zstd -19 payloads three times: 12.5 minutes on two idle cores (session 3).
 class DecideRealTest {
   private static final String CORE = "modules-core";
 
@@ -48,17 +43,18 @@ class DecideRealTest {
   }
 
   /**
-   * The issue asks for compressed estimates within 2% of the exact change. They are not: the
-   * estimate (each file's figure compressed alone, times its package's ratio) misses how much
-   * better a directory of similar modules compresses beside its neighbours (kernel/drivers/scsi:
-   * -995,300 estimated, -907,324 exact, 9.7%). What holds, and is asserted: the estimate is
-   * within the error bound printed beside it, and {@code --exact} gives the check's figure.
+   * The issue asks for compressed estimates within 2% of the exact change. Three of the four are
+   * (session 3: drivers/scsi 1.2%, fs/xfs 0.4%, net/netfilter 0.6%); drivers/hwmon is off by 4.5%
+   * (117 small similar drivers: the files after them lose them from their dictionary, which no
+   * share measured before the move shows). What is asserted: every estimate is within the bound
+   * printed beside it, three of four within 2%, and {@code --exact} gives the check's figure.
    */
-  @Tag("slow-real") @Test
+  @RealKernelTest
   void whatifPredictsWhatCheckReportsForTheFourLargestCoreDirectories() throws IOException {
     WhatIf base = whatIf();
     long coreBefore = base.analysis().sizes().get(CORE).get(Measure.INSTALLED);
     long compressedBefore = base.analysis().sizes().get(CORE).get(Measure.COMPRESSED);
+    int withinTwoPercent = 0;
     for (String directory : largestDirectories(base.analysis(), 4)) {
       WhatIfOutcome predicted = base.evaluate(List.of(new Selector(directory)), CORE, null);
       WhatIfOutcome exact = ExactChange.of(base.analysis(), request(fedora()), predicted);
@@ -81,8 +77,12 @@ class DecideRealTest {
       assertThat(Math.abs(change.delta(Measure.COMPRESSED) - compressed)).as(directory)
           .isLessThanOrEqualTo(change.bound(Measure.COMPRESSED));
       assertThat(exact.change(CORE).delta(Measure.COMPRESSED)).as(directory).isEqualTo(compressed);
+      if (Math.abs(change.delta(Measure.COMPRESSED) - compressed) <= Math.abs(compressed) / 50) {
+        withinTwoPercent++;
+      }
       assertThat(exact.change(CORE).delta(Measure.INSTALLED)).as(directory).isEqualTo(installed);
     }
+    assertThat(withinTwoPercent).isGreaterThanOrEqualTo(3);
   }
 
   /**
@@ -90,7 +90,7 @@ class DecideRealTest {
    * approve-moves entry accepts), so this one uses kslim's shipped cloud policy on the generic
    * kernel with core's budget set 20% below what core holds there.
    */
-  @Tag("slow-real") @Test
+  @RealKernelTest
   void suggestFindsASetThatBringsCoreTwentyPercentDownAndPassesCheckOnceApplied() throws IOException {
     Path shipped = Path.of("policies/cloud.yaml");
     long core = SplitAnalyzer.analyze(request(shipped)).sizes().get(CORE).get(Measure.INSTALLED);
@@ -127,7 +127,7 @@ class DecideRealTest {
     assertThat(after.passed()).isTrue();
   }
 
-  @Tag("slow-real") @Test
+  @RealKernelTest
   void whatifForEveryDirectoryTakesUnderASecond() {
     WhatIf base = whatIf();
     Map<String, String> directories = new TreeMap<>();
