@@ -2,7 +2,6 @@ package org.kslim.size;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -44,7 +43,7 @@ final class AloneSizes {
     this.compression = compression;
     this.threads = threads;
     this.cache = cache;
-    this.label = label(compression);
+    this.label = compression.builtInLabel("alone");
   }
 
   /** What the figures are, for cache keys: {@code xz -6 alone (xz-java 1.12)}. */
@@ -52,17 +51,6 @@ final class AloneSizes {
     return label;
   }
 
-  private static String label(PayloadCompression compression) {
-    int level = compression.level();
-    return switch (compression.compression()) {
-      case XZ -> "xz -" + level + " alone (xz-java " + CompressorKind.libraryVersion(XZOutputStream.class) + ")";
-      case ZSTD -> "zstd -" + level + " alone (zstd-jni "
-          + CompressorKind.libraryVersion(ZstdOutputStreamNoFinalizer.class) + ")";
-      case GZIP -> "gzip -" + level + " alone (java.util.zip " + System.getProperty("java.version") + ")";
-      default -> throw new IllegalArgumentException("payload compression must be xz, zstd or gzip: "
-          + compression.compression());
-    };
-  }
 
   /**
    * The compressed length of each of {@code contents} (by content hash), telling {@code progress}

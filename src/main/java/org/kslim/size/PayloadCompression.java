@@ -27,4 +27,21 @@ public record PayloadCompression(Compression compression, int level) {
       throw new IllegalArgumentException(compression + " level must be 0.." + max + ": " + level);
     }
   }
+
+  /**
+   * The compression as kslim's built-in library does it, for labels and cache keys:
+   * {@code xz -6 (xz-java 1.12)} with {@code how} = "" or {@code xz -6 alone (xz-java 1.12)}.
+   *
+   * @throws IllegalArgumentException when it is not xz, zstd or gzip
+   */
+  String builtInLabel(String how) {
+    String library = switch (compression) {
+      case XZ -> "xz-java " + CompressorKind.libraryVersion(org.tukaani.xz.XZOutputStream.class);
+      case ZSTD -> "zstd-jni " + CompressorKind.libraryVersion(com.github.luben.zstd.ZstdOutputStreamNoFinalizer.class);
+      case GZIP -> "java.util.zip " + System.getProperty("java.version");
+      default -> throw new IllegalArgumentException("payload compression must be xz, zstd or gzip: " + compression);
+    };
+    return compression.name().toLowerCase(java.util.Locale.ROOT) + " -" + level + (how.isEmpty() ? "" : " " + how)
+        + " (" + library + ")";
+  }
 }

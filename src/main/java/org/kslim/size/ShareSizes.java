@@ -45,7 +45,7 @@ final class ShareSizes {
     this.compression = compression;
     this.threads = threads;
     this.cache = cache;
-    this.label = label(compression);
+    this.label = compression.builtInLabel("shares in payload order");
   }
 
   /** What the shares are, for cache keys: {@code xz -6 shares in payload order (xz-java 1.12)}. */
@@ -53,17 +53,6 @@ final class ShareSizes {
     return label;
   }
 
-  private static String label(PayloadCompression compression) {
-    String library = switch (compression.compression()) {
-      case XZ -> "xz-java " + CompressorKind.libraryVersion(XZOutputStream.class);
-      case ZSTD -> "zstd-jni " + CompressorKind.libraryVersion(ZstdOutputStreamNoFinalizer.class);
-      case GZIP -> "java.util.zip " + System.getProperty("java.version");
-      default -> throw new IllegalArgumentException("payload compression must be xz, zstd or gzip: "
-          + compression.compression());
-    };
-    return compression.compression().name().toLowerCase(java.util.Locale.ROOT) + " -" + compression.level()
-        + " shares in payload order (" + library + ")";
-  }
 
   /** The cached shares of the package known by {@code key} with {@code count} entries, if any. */
   Optional<long[]> cached(String key, int count) {
