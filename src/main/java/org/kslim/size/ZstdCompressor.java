@@ -8,9 +8,10 @@ import java.io.OutputStream;
  * zstd-jni in zstd's multi-threaded mode, as rpm compresses a {@code w19T<n>.zstdio} payload: the
  * payload is cut into jobs of {@link #JOB_SIZE} bytes that up to {@code threads} workers compress
  * at once, no checksum. The stream depends on the level and the job size, never on the number of
- * workers, so a package is the same on a machine of any size; it is a little larger (about 0.2%
- * at level 19) than rpm's one-thread {@code w19.zstdio} stream, which {@code --compressor system}
- * writes.
+ * workers, so a package is the same on a machine of any size. It is next to no larger than
+ * rpm's one-thread {@code w19.zstdio} stream, which {@code --compressor system} writes: the host's
+ * zstd 1.5.4 at -19 made 21,868,938 bytes of the generic kernel's 146 MB modules-extra payload
+ * with two threads, 21,866,953 with one.
  *
  * <pre>{@code
  * try (OutputStream out = new ZstdCompressor(19, 2).open(Files.newOutputStream(payload))) {
