@@ -61,11 +61,14 @@ public final class ModuleCompressionWhatIf {
     try {
       Map<String, List<FileContent>> files = SizeMeter.read(pkg,
           entry -> Optional.of(SplitAnalyzer.packageOf(analysis.split(), entry)), progress);
+      List<FileContent> all = files.values().stream().flatMap(List::stream).toList();
+      // the files as they are, compressed alone once for every choice's estimate
+      Map<String, Long> asIs = exact ? Map.of() : meter.alone(all, progress);
       for (Compression choice : choices) {
         ModuleFileCompressor modules = ModuleFileCompressor.of(choice);
         RecompressedModules recompressed = meter.recompressed(modules);
         table.add(exact ? exact(modules, recompressed, meter, files, progress)
-            : estimate(modules, recompressed, analysis, files, progress));
+            : estimate(modules, recompressed, analysis, all, asIs, progress));
       }
     } catch (IOException e) {
       throw new BadInputException(pkg.path() + ": cannot read: " + e.getMessage(), e);
@@ -93,10 +96,8 @@ public final class ModuleCompressionWhatIf {
   }
 
   private static ModuleCompressionChoice estimate(ModuleFileCompressor modules, RecompressedModules recompressed,
-      SplitAnalysis analysis, Map<String, List<FileContent>> files, Progress progress) throws IOException {
-    List<FileContent> all = files.values().stream().flatMap(List::stream).toList();
+      SplitAnalysis analysis, List<FileContent> all, Map<String, Long> asIs, Progress progress) throws IOException {
     Map<String, RecompressedModules.Figures> byHash = recompressed.figures(all, progress);
-    Map<String, Long> asIs = recompressed.alone(all, progress);
     List<ModuleCompressionChoice.Figures> figures = new ArrayList<>();
     for (PackageSizes pkg : analysis.sizes().packages()) {
       long installed = pkg.get(Measure.INSTALLED);

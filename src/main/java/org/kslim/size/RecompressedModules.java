@@ -45,21 +45,6 @@ public final class RecompressedModules {
     }
   }
 
-  /**
-   * Every regular file of {@code files} as it is now compressed alone with the payload's
-   * compression, by the SHA-256 of its content: the figures the recompressed modules' are set
-   * against.
-   */
-  public Map<String, Long> alone(List<FileContent> files, Progress progress) throws IOException {
-    Map<String, byte[]> contents = new HashMap<>();
-    for (FileContent file : files) {
-      if (file.entry().isFile()) {
-        contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
-      }
-    }
-    return alone.measure(contents, progress);
-  }
-
   /** The figures of every module file of {@code files}, by the SHA-256 of its content as it is now. */
   public Map<String, Figures> figures(List<FileContent> files, Progress progress) throws IOException {
     Map<String, Figures> figures = new HashMap<>();

@@ -102,6 +102,21 @@ public final class SizeMeter {
     return new RecompressedModules(modules, settings.compression(), settings.threads(), cache);
   }
 
+  /**
+   * Every regular file of {@code files} compressed alone with this meter's payload compression,
+   * by the SHA-256 of its content (cached by content hash): what recompressed modules' figures
+   * are set against.
+   */
+  public Map<String, Long> alone(List<FileContent> files, Progress progress) throws IOException {
+    Map<String, byte[]> contents = new java.util.HashMap<>();
+    for (FileContent file : files) {
+      if (file.entry().isFile()) {
+        contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());
+      }
+    }
+    return new AloneSizes(settings.compression(), settings.threads(), cache).measure(contents, progress);
+  }
+
   /** The settings this meter measures with. */
   public SizeSettings settings() {
     return settings;
