@@ -121,6 +121,7 @@ public final class SplitReportJson {
     json.put("version", compressor.version());
     json.put("threads", compressor.threads());
     json.put("blockSize", compressor.blockSize());
+    json.put("overlapLog", compressor.overlapLog());
     return json;
   }
 

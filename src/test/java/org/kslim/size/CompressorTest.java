@@ -82,8 +82,22 @@ class CompressorTest {
     assertThat(compress(new ZstdCompressor(3, 4, 1 << 20), data)).isEqualTo(one);
     assertThat(decompress(Compression.ZSTD, one)).isEqualTo(data);
     assertThat(new ZstdCompressor(19, 2).description().label())
-        .startsWith("zstd -19 (zstd-jni ").endsWith(", 2 threads, 33554432-byte blocks)");
+        .startsWith("zstd -19 (zstd-jni ").endsWith(", 2 threads, 33554432-byte blocks, overlapLog 6)");
     assertThatThrownBy(() -> new ZstdCompressor(3, 0)).hasMessage("threads must be at least 1: 0");
+  }
+
+  @Test
+  void aZstdJobRefersBackOneEighthOfTheWindowIntoTheJobBeforeIt() throws IOException {
+    // two jobs of 2 MiB, the second a copy of the first; level 19's window is 8 MiB, so the
+    // default overlap would find all of the copy, overlapLog 6 only its last 1 MiB
+    byte[] half = new byte[2 << 20];
+    new java.util.Random(5).nextBytes(half);
+    byte[] data = Arrays.copyOf(half, half.length * 2);
+    System.arraycopy(half, 0, data, half.length, half.length);
+
+    int packed = compress(new ZstdCompressor(19, 2, half.length), data).length;
+
+    assertThat(packed).isBetween(half.length + (1 << 20), half.length + (1 << 20) + 100_000);
   }
 
   @Test
