@@ -79,7 +79,11 @@ public final class ModuleParser {
 
   /** Parses the remaining bytes of {@code stored} (a mapped file, say), locating errors with {@code location}. */
   ModuleFile parse(String path, String location, ByteBuffer stored) {
-    ByteBuffer data = decompress(location, stored);
+    return parse(path, location, stored, decompress(location, stored));
+  }
+
+  /** Parses a module whose stored bytes {@code stored} were already decompressed into {@code data}. */
+  ModuleFile parse(String path, String location, ByteBuffer stored, ByteBuffer data) {
     ElfFile elf = ElfFile.parse(location, data);
     ModuleSymbols symbols = new ModuleSymbols(elf);
     Module module = new Module(path, moduleName(path), stored.remaining(), data.remaining(), modinfo(elf),

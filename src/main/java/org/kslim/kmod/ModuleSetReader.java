@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,12 +25,17 @@ import org.kslim.UsageException;
 import org.kslim.kmod.VersionTree.ModuleOutcome;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryVisitor;
+import org.kslim.source.FileContent;
+import org.kslim.source.HostXzDecoder;
 import org.kslim.source.KernelPackage;
+import org.kslim.source.XzStreamIndex;
 
 /**
  * Streams a kernel package once and parses its modules in parallel into a {@link ModuleSet}.
  * The streaming thread hands each module's bytes to a pool through a bounded number of slots,
- * so only a few modules are in memory at any time.
+ * so only a few modules are in memory at any time. Where the host has {@code xz}, {@code .ko.xz}
+ * modules go to the pool in batches that one xz process decodes ({@link XzModuleBatch}); a batch
+ * xz cannot decode is decoded module by module in Java, which names the broken one.
  *
  * <pre>{@code
  * ModuleSet set = new ModuleSetReader(ModuleSetReader.Options.DEFAULTS.withKeepGoing(true))
@@ -50,10 +57,11 @@ public final class ModuleSetReader {
    * @param keepGoing report an unparseable module as a {@link ModuleProblem} instead of failing
    * @param threads parsing threads
    * @param maxModuleSize the most bytes a module (or a module list file) may take, stored or decompressed
+   * @param hostXz decode {@code .ko.xz} modules with the host's xz when it has one ({@link HostXzDecoder#find})
    */
-  public record Options(String kernelVersion, boolean keepGoing, int threads, long maxModuleSize) {
-    public static final Options DEFAULTS =
-        new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()), ModuleParser.DEFAULT_MAX_MODULE_SIZE);
+  public record Options(String kernelVersion, boolean keepGoing, int threads, long maxModuleSize, boolean hostXz) {
+    public static final Options DEFAULTS = new Options(null, false, Math.max(1, Runtime.getRuntime().availableProcessors()),
+        ModuleParser.DEFAULT_MAX_MODULE_SIZE, true);
 
     public Options {
       if (threads < 1 || threads > 256) {
@@ -72,24 +80,29 @@ public final class ModuleSetReader {
     }
 
     public Options withKernelVersion(String version) {
-      return new Options(version, keepGoing, threads, maxModuleSize);
+      return new Options(version, keepGoing, threads, maxModuleSize, hostXz);
     }
 
     public Options withKeepGoing(boolean keep) {
-      return new Options(kernelVersion, keep, threads, maxModuleSize);
+      return new Options(kernelVersion, keep, threads, maxModuleSize, hostXz);
     }
 
     public Options withThreads(int count) {
-      return new Options(kernelVersion, keepGoing, count, maxModuleSize);
+      return new Options(kernelVersion, keepGoing, count, maxModuleSize, hostXz);
     }
 
     public Options withMaxModuleSize(long bytes) {
-      return new Options(kernelVersion, keepGoing, threads, bytes);
+      return new Options(kernelVersion, keepGoing, threads, bytes, hostXz);
+    }
+
+    public Options withHostXz(boolean use) {
+      return new Options(kernelVersion, keepGoing, threads, maxModuleSize, use);
     }
   }
 
   private final Options options;
   private final ModuleParser parser;
+  private final Optional<HostXzDecoder> hostXz;
 
   public ModuleSetReader() {
     this(Options.configured());
@@ -98,6 +111,7 @@ public final class ModuleSetReader {
   public ModuleSetReader(Options options) {
     this.options = options;
     this.parser = new ModuleParser(options.maxModuleSize());
+    this.hostXz = options.hostXz() ? HostXzDecoder.find() : Optional.empty();
   }
 
   /**
@@ -138,6 +152,7 @@ public final class ModuleSetReader {
     private final List<Entry> boot = new ArrayList<>();
     private final List<Entry> others = new ArrayList<>();
     private final AtomicReference<KslimException> failure = new AtomicReference<>();
+    private final XzModuleBatch batch = new XzModuleBatch();
 
     Run(String where, ExecutorService pool) {
       this.where = where;
@@ -162,7 +177,11 @@ public final class ModuleSetReader {
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
-        submit(tree, path.relative(), location, EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size()));
+        ByteBuffer stored = EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size());
+        Path file = content instanceof FileContent onDisk ? onDisk.file() : null;
+        if (!batched(tree, path.relative(), location, stored, file)) {
+          submit(tree, path.relative(), location, stored);
+        }
         return;
       }
       others.add(entry);
@@ -171,25 +190,74 @@ public final class ModuleSetReader {
       }
     }
 
-    private void submit(VersionTree tree, String relative, String location, ByteBuffer stored) throws IOException {
-      try {
-        slots.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while reading " + location);
+    /** Adds a {@code .ko.xz} module the host's xz can decode to the batch; false for any other module. */
+    private boolean batched(VersionTree tree, String relative, String location, ByteBuffer stored, Path file)
+        throws IOException {
+      if (hostXz.isEmpty()) {
+        return false;
       }
+      long size = XzStreamIndex.uncompressedSize(stored);
+      if (size < 0 || size > options.maxModuleSize()) {
+        return false;
+      }
+      CompletableFuture<ModuleOutcome> outcome = new CompletableFuture<>();
+      tree.modules().add(outcome);
+      batch.add(new XzModuleBatch.Item(relative, location, stored, file, size, outcome));
+      if (batch.isFull()) {
+        submitBatch();
+      }
+      return true;
+    }
+
+    private void submitBatch() throws IOException {
+      List<XzModuleBatch.Item> items = batch.drain();
+      acquireSlot(items.get(0).location());
+      pool.execute(() -> {
+        try {
+          decodeAndParse(items);
+        } catch (RuntimeException | Error e) {
+          items.forEach(item -> item.outcome().completeExceptionally(e));
+        } finally {
+          slots.release();
+        }
+      });
+    }
+
+    private void decodeAndParse(List<XzModuleBatch.Item> items) {
+      Optional<List<ByteBuffer>> decoded =
+          hostXz.orElseThrow().decode(items.stream().map(XzModuleBatch.Item::input).toList());
+      for (int i = 0; i < items.size(); i++) {
+        XzModuleBatch.Item item = items.get(i);
+        ByteBuffer data = decoded.isPresent() ? decoded.get().get(i) : null;
+        item.outcome().complete(parse(item.relative(), item.location(), item.stored(), data));
+      }
+    }
+
+    private void submit(VersionTree tree, String relative, String location, ByteBuffer stored) throws IOException {
+      acquireSlot(location);
       tree.modules().add(pool.submit(() -> {
         try {
-          return parse(relative, location, stored);
+          return parse(relative, location, stored, null);
         } finally {
           slots.release();
         }
       }));
     }
 
-    private ModuleOutcome parse(String relative, String location, ByteBuffer stored) {
+    private void acquireSlot(String location) throws IOException {
       try {
-        return new ModuleOutcome(parser.parse(relative, location, stored), null);
+        slots.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading " + location);
+      }
+    }
+
+    /** Parses a module, decompressing {@code stored} itself unless {@code data} holds it decompressed. */
+    private ModuleOutcome parse(String relative, String location, ByteBuffer stored, ByteBuffer data) {
+      try {
+        ModuleFile file = data == null ? parser.parse(relative, location, stored) : parser.parse(relative, location, stored, data);
+        return new ModuleOutcome(file, null);
       } catch (KslimException e) {
         if (options.keepGoing()) {
           return new ModuleOutcome(null, new ModuleProblem(relative, e.getMessage()));
@@ -207,6 +275,9 @@ public final class ModuleSetReader {
     }
 
     ModuleSet finish() throws IOException {
+      if (!batch.isEmpty()) {
+        submitBatch();
+      }
       String version = chooseVersion();
       VersionTree tree = versions.get(version);
       List<ModuleFile> files = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.kslim.kmod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.kslim.BadInputException;
 import org.kslim.MalformedInputException;
 import org.kslim.UsageException;
 import org.kslim.source.Entry;
+import org.kslim.source.HostXzDecoder;
 import org.kslim.source.PackageReader;
 import org.kslim.source.deb.DebBuilder;
 import org.kslim.testing.ElfBuilder;
@@ -76,6 +78,57 @@ class ModuleSetReaderTest {
     assertThat(set.modules()).hasSize(300);
     assertThat(set.modules().get(0).path()).isEqualTo("kernel/m000.ko");
     assertThat(set.modules().get(299).exports()).extracting(ModuleSymbol::name).containsExactly("sym299");
+  }
+
+  @Test
+  void readsXzModulesTheSameWithTheHostsXzInBatchesAsInJava() throws IOException {
+    assumeTrue(HostXzDecoder.find().isPresent(), "xz not installed");
+    MemoryPackage pkg = new MemoryPackage("many-xz.rpm");
+    for (int i = 0; i < 300; i++) { // three batches of at most 128 modules
+      pkg.file(ROOT + String.format("kernel/m%03d.ko.xz", i), ModuleParserTest.xz(module("sym" + i, "printk")));
+    }
+    ModuleSetReader.Options options = ModuleSetReader.Options.DEFAULTS.withThreads(2);
+
+    ModuleSet host = new ModuleSetReader(options).read(pkg);
+    ModuleSet java = new ModuleSetReader(options.withHostXz(false)).read(pkg);
+
+    assertThat(host.modules()).hasSize(300).isEqualTo(java.modules());
+    assertThat(host.modules().get(299).exports()).extracting(ModuleSymbol::name).containsExactly("sym299");
+  }
+
+  @Test
+  void readsXzModulesOfAFolderTheSameWithTheHostsXzReadingTheFiles(@TempDir Path dir) throws IOException {
+    assumeTrue(HostXzDecoder.find().isPresent(), "xz not installed");
+    for (int i = 0; i < 200; i++) {
+      Path file = dir.resolve(ROOT + String.format("kernel/d%d/m%03d.ko.xz", i % 7, i));
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, ModuleParserTest.xz(module("sym" + i, "printk")));
+    }
+    ModuleSetReader.Options options = ModuleSetReader.Options.DEFAULTS.withThreads(2);
+
+    ModuleSet host = new ModuleSetReader(options).read(PackageReader.open(dir));
+    ModuleSet java = new ModuleSetReader(options.withHostXz(false)).read(PackageReader.open(dir));
+
+    assertThat(host.modules()).hasSize(200).isEqualTo(java.modules());
+  }
+
+  @Test
+  void aBatchTheHostsXzCannotDecodeIsDecodedModuleByModuleNamingTheBrokenOne() throws IOException {
+    assumeTrue(HostXzDecoder.find().isPresent(), "xz not installed");
+    byte[] broken = ModuleParserTest.xz(module("b", "printk"));
+    broken[40] ^= 0x55; // inside the LZMA2 data: the index still adds up, the block does not decode
+    MemoryPackage pkg = new MemoryPackage("bad-xz.rpm")
+        .file(ROOT + "kernel/a.ko.xz", ModuleParserTest.xz(module("a", "printk")))
+        .file(ROOT + "kernel/b.ko.xz", broken)
+        .file(ROOT + "kernel/c.ko.xz", ModuleParserTest.xz(module("c", "printk")));
+
+    ModuleSet set = new ModuleSetReader(ModuleSetReader.Options.DEFAULTS.withKeepGoing(true)).read(pkg);
+
+    assertThat(set.modules()).extracting(Module::path).containsExactly("kernel/a.ko.xz", "kernel/c.ko.xz");
+    assertThat(set.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.path()).isEqualTo("kernel/b.ko.xz");
+      assertThat(problem.reason()).startsWith("bad-xz.rpm!" + ROOT + "kernel/b.ko.xz: corrupt XZ data");
+    });
   }
 
   @Test
