@@ -57,7 +57,13 @@ public final class SplitReportText {
       }
     }
     if (!compressor.isEmpty()) {
-      out.println("compressed with " + compressor);
+      String line = "compressed with " + compressor;
+      if (line.length() <= WIDTH) {
+        out.println(line);
+      } else {
+        out.println("compressed with");
+        out.println("  " + compressor);
+      }
     }
     if (!analysis.budgets().verdicts().isEmpty()) {
       out.println();

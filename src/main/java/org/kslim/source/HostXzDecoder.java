@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,16 @@ public final class HostXzDecoder {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The decoded content of {@code length} bytes of .xz at {@code offset} of {@code channel}, by
+   * xz on {@code threads} threads (it decodes the independent blocks of a multi-block stream at
+   * once). Read errors carry xz's message. The caller closes the stream before the channel.
+   */
+  public InputStream region(FileChannel channel, long offset, long length, int threads) throws IOException {
+    return HostXzRegionStream.start(List.of(program.toString(), "-d", "-c", "-q", "-T" + threads,
+        "--memlimit-decompress=" + Compression.XZ_MEMORY.value()), channel, offset, length);
   }
 
   /**

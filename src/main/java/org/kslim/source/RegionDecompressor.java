@@ -4,13 +4,17 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.util.Optional;
 import org.tukaani.xz.SeekableXZInputStream;
 
 /**
  * Decompresses a region of a file (a deb's data.tar member, an rpm's payload) by its magic
  * bytes, with an output limit; a read error of the data (corrupt or truncated) comes out as a
- * {@link org.kslim.MalformedInputException} naming the compression and {@code source}. A multi-block .xz region is decoded on every core, a few blocks
- * ahead, and still read as one sequential stream; anything else is decoded sequentially.
+ * {@link org.kslim.MalformedInputException} naming the compression and {@code source}. An .xz
+ * region of {@value #HOST_XZ_MIN_LENGTH} bytes or more is decoded by the host's xz where there is
+ * one ({@link HostXzDecoder}), on every core; otherwise a multi-block .xz region is decoded by
+ * xz-java on every core, a few blocks ahead, and still read as one sequential stream; anything
+ * else is decoded sequentially.
  *
  * <pre>{@code
  * try (FileChannel channel = FileChannel.open(deb);
@@ -23,6 +27,8 @@ public final class RegionDecompressor {
   /** Blocks larger than this are decoded sequentially: a few of them in flight would cost too much memory. */
   static final long MAX_PARALLEL_BLOCK = 64L << 20;
   private static final int BUFFER = 65536;
+  /** Smaller .xz regions (a deb's control.tar.xz) are decoded in Java: a process would cost more. */
+  static final long HOST_XZ_MIN_LENGTH = 1 << 20;
 
   private RegionDecompressor() {}
 
@@ -49,6 +55,13 @@ public final class RegionDecompressor {
     region.seek(0);
     Compression compression = Compression.detect(head, head.length);
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), ParallelXzInputStream.IN_FLIGHT);
+    Optional<HostXzDecoder> host = compression == Compression.XZ && length >= HOST_XZ_MIN_LENGTH
+        ? HostXzDecoder.find() : Optional.empty();
+    if (host.isPresent()) {
+      InputStream decoded = host.get().region(channel, offset, length, threads);
+      return new LimitedInputStream(new ReadErrorInputStream(decoded, compression.name(), source), maxOutput,
+          source + ": " + compression.name());
+    }
     if (compression == Compression.XZ && threads > 1) {
       int[] blocks = parallelBlocks(region, maxOutput);
       if (blocks.length > 1) {

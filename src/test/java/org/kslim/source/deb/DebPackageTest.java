@@ -2,6 +2,7 @@ package org.kslim.source.deb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.kslim.source.Compression;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryCollector;
 import org.kslim.source.EntryType;
+import org.kslim.source.HostXzDecoder;
 import org.kslim.source.KernelPackage;
 import org.kslim.source.PackageFormat;
 import org.kslim.source.PackageInfo;
@@ -225,14 +227,69 @@ class DebPackageTest {
   }
 
   @Test
-  void failsOnCorruptXzDataDecodedInParallel() throws IOException {
+  void failsOnCorruptXzDataDecodedInParallel() throws Exception {
+    byte[] whole = kernel().file("./random", randomBytes(2_000_000)).xzBlocks(256 * 1024).build();
+    whole[dataOffset(whole) + 1_000_000] ^= 0x55;
+    Path deb = Files.write(dir.resolve("k.deb"), whole);
+
+    withXzDecoder("builtin", () -> assertThatThrownBy(() -> EntryCollector.of(PackageReader.open(deb)))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessage(deb + "!data.tar.xz: malformed XZ at offset 786432: Integrity check (CRC64) does not match"));
+  }
+
+  @Test
+  void readsALargeXzDataTarWithTheHostsXzAsInJava() throws Exception {
+    assumeTrue(HostXzDecoder.find().isPresent(), "xz not installed");
+    byte[] random = randomBytes(2_000_000);
+    Path deb = kernel().file("./random", random).xzBlocks(256 * 1024).write(dir.resolve("k.deb"));
+    assertThat(Files.size(deb)).as("past the size below which Java decodes").isGreaterThan(1 << 20);
+    EntryCollector[] java = new EntryCollector[1];
+
+    withXzDecoder("builtin", () -> java[0] = EntryCollector.of(PackageReader.open(deb)));
+    EntryCollector host = EntryCollector.of(PackageReader.open(deb));
+
+    assertThat(host.paths()).isEqualTo(java[0].paths()).contains("random");
+    assertThat(host.content("random")).isEqualTo(random);
+  }
+
+  @Test
+  void failsOnCorruptXzDataDecodedByTheHostsXzWithItsMessage() throws IOException {
+    assumeTrue(HostXzDecoder.find().isPresent(), "xz not installed");
     byte[] whole = kernel().file("./random", randomBytes(2_000_000)).xzBlocks(256 * 1024).build();
     whole[dataOffset(whole) + 1_000_000] ^= 0x55;
     Path deb = Files.write(dir.resolve("k.deb"), whole);
 
     assertThatThrownBy(() -> EntryCollector.of(PackageReader.open(deb)))
         .isInstanceOf(MalformedInputException.class)
-        .hasMessage(deb + "!data.tar.xz: malformed XZ at offset 786432: Integrity check (CRC64) does not match");
+        .hasMessageStartingWith(deb + "!data.tar.xz: malformed XZ at offset ")
+        .hasMessageEndingWith(": xz: (stdin): Compressed data is corrupt");
+  }
+
+  @Test
+  void failsOnADecompressionBombDecodedByTheHostsXz() throws IOException {
+    assumeTrue(HostXzDecoder.find().isPresent(), "xz not installed");
+    Path deb = kernel().file("./random", randomBytes(1_500_000)).file("./zeros", new byte[64 << 20])
+        .write(dir.resolve("k.deb"));
+
+    KernelPackage pkg = PackageReader.open(deb, SourceLimits.DEFAULTS.withMaxPayloadSize(8 << 20));
+
+    assertThatThrownBy(() -> EntryCollector.of(pkg))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(deb + "!data.tar.xz: XZ data decompresses to more than 8388608 bytes (limit)");
+  }
+
+  private static void withXzDecoder(String choice, LimitProperties.Body body) throws Exception {
+    String before = System.getProperty(HostXzDecoder.PROPERTY);
+    System.setProperty(HostXzDecoder.PROPERTY, choice);
+    try {
+      body.run();
+    } finally {
+      if (before == null) {
+        System.clearProperty(HostXzDecoder.PROPERTY);
+      } else {
+        System.setProperty(HostXzDecoder.PROPERTY, before);
+      }
+    }
   }
 
   @Test
