@@ -33,4 +33,28 @@ class MainTest {
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("kslim: ");
   }
+
+  @Test
+  void aRunNamingACommandBuildsThatCommandOnlyAndAnyOtherRunAllOfThem() {
+    assertThat(Main.commandsFor("depmod", "tree", "--out", "o")).containsExactly(DepmodCommand.class);
+    assertThat(Main.commandsFor("whatif")).containsExactly(WhatIfCommand.class);
+    assertThat(Main.commandsFor("help", "depmod")).isEqualTo(Main.COMMANDS);
+    assertThat(Main.commandsFor("--help")).isEqualTo(Main.COMMANDS);
+    assertThat(Main.commandsFor("depmodd")).isEqualTo(Main.COMMANDS);
+    assertThat(Main.commandsFor()).isEqualTo(Main.COMMANDS);
+    assertThat(Main.COMMANDS).hasSize(14);
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run("--help")).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("  depmod ", "  whatif ", "  boot-test ", "  explain ");
+  }
 }
