@@ -83,7 +83,7 @@ final class PackPlanner {
           : MaintainerScripts.part(format, kver, modulesDir);
       specs.add(common.spec(names.get(part), part, in, image && debRelations, text[0] + " (" + part + ")",
           text[1] + "This package holds the " + part + " part of " + in.name() + " as split by the kslim policy "
-              + analysis.policy().source() + ".",
+              + policyName(analysis.policy().source()) + ".",
           source, requires, takesOver, replaces, scripts, analysis.sizes().get(part).get(Measure.INSTALLED_KIB),
           clamped(files.get(part), request, common.buildTime())));
     }
@@ -123,6 +123,14 @@ final class PackPlanner {
   }
 
   /** The written parts {@code part} depends on: its policy dependencies, looking through empty ones. */
+  /**
+   * The policy's file name without its folder, so that the same policy gives the same package
+   * wherever it lies ({@code policies/cloud.yaml} and {@code /srv/policies/cloud.yaml} alike).
+   */
+  static String policyName(String source) {
+    return source.substring(source.lastIndexOf('/') + 1);
+  }
+
   private static Set<String> dependencies(SplitAnalysis analysis, String part, List<String> written) {
     Set<String> found = new LinkedHashSet<>();
     List<String> pending = new ArrayList<>(analysis.policy().packageNamed(part).map(PackageDecl::dependsOn).orElse(List.of()));

@@ -185,6 +185,23 @@ class PackageWriterTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = PackageFormat.class, names = {"RPM", "DEB"})
+  void theSamePolicyInAnotherFolderGivesTheSameBytes(PackageFormat format) throws IOException {
+    Path policy = SplitAnalyzerFixtures.policy(dir, "1MiB");
+    Path elsewhere = java.nio.file.Files.createDirectories(dir.resolve("elsewhere/policies")).resolve(policy.getFileName());
+    java.nio.file.Files.copy(policy, elsewhere);
+    SplitAnalysis moved = SplitAnalyzer.analyze(CheckRequest.of(deb, elsewhere));
+
+    PackResult first = write(format, dir.resolve("one"));
+    PackResult second = PackageWriter.write(PackageReader.open(deb), moved,
+        PackRequest.of(format, dir.resolve("two")).withSourceDateEpoch(EPOCH));
+
+    for (int i = 0; i < first.packages().size(); i++) {
+      assertThat(sha256(second.packages().get(i).file())).isEqualTo(sha256(first.packages().get(i).file()));
+    }
+  }
+
   @Test
   void figuresAreReadBackFromTheWrittenFiles() throws IOException {
     WrittenPackage core = write(PackageFormat.DEB, dir.resolve("out")).part("core").orElseThrow();
