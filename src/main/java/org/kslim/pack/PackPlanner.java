@@ -122,7 +122,6 @@ final class PackPlanner {
     }
   }
 
-  /** The written parts {@code part} depends on: its policy dependencies, looking through empty ones. */
   /**
    * The policy's file name without its folder, so that the same policy gives the same package
    * wherever it lies ({@code policies/cloud.yaml} and {@code /srv/policies/cloud.yaml} alike).
@@ -131,6 +130,7 @@ final class PackPlanner {
     return source.substring(source.lastIndexOf('/') + 1);
   }
 
+  /** The written parts {@code part} depends on: its policy dependencies, looking through empty ones. */
   private static Set<String> dependencies(SplitAnalysis analysis, String part, List<String> written) {
     Set<String> found = new LinkedHashSet<>();
     List<String> pending = new ArrayList<>(analysis.policy().packageNamed(part).map(PackageDecl::dependsOn).orElse(List.of()));
