@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,7 +109,7 @@ public final class SizeMeter {
    * are set against.
    */
   public Map<String, Long> alone(List<FileContent> files, Progress progress) throws IOException {
-    Map<String, byte[]> contents = new java.util.HashMap<>();
+    Map<String, byte[]> contents = new HashMap<>();
     for (FileContent file : files) {
       if (file.entry().isFile()) {
         contents.putIfAbsent(ContentHash.of(file.bytes()), file.bytes());

@@ -71,8 +71,15 @@ public final class HostXzDecoder {
    * once). Read errors carry xz's message. The caller closes the stream before the channel.
    */
   public InputStream region(FileChannel channel, long offset, long length, int threads) throws IOException {
-    return HostXzRegionStream.start(List.of(program.toString(), "-d", "-c", "-q", "-T" + threads,
-        "--memlimit-decompress=" + Compression.XZ_MEMORY.value()), channel, offset, length);
+    return HostXzRegionStream.start(command("-q", "-T" + threads), channel, offset, length);
+  }
+
+  /** {@code xz} decoding to standard output within {@link Compression#XZ_MEMORY}, with {@code options}. */
+  private List<String> command(String... options) {
+    List<String> command = new ArrayList<>(List.of(program.toString(), "-d", "-c",
+        "--memlimit-decompress=" + Compression.XZ_MEMORY.value()));
+    command.addAll(List.of(options));
+    return command;
   }
 
   /**
@@ -99,8 +106,7 @@ public final class HostXzDecoder {
    */
   public Optional<List<ByteBuffer>> decode(List<Input> inputs) {
     boolean files = inputs.stream().allMatch(input -> input.file() != null);
-    List<String> command = new ArrayList<>(List.of(program.toString(), "-d", "-c", "-q", "-q", "-T1",
-        "--memlimit-decompress=" + Compression.XZ_MEMORY.value()));
+    List<String> command = command("-q", "-q", "-T1");
     if (files) {
       command.add("--");
       inputs.forEach(input -> command.add(input.file().toString()));
@@ -114,10 +120,11 @@ public final class HostXzDecoder {
       return Optional.empty();
     }
     AtomicReference<IOException> writeFailure = new AtomicReference<>();
-    Thread writer = new Thread(() -> feed(process.getOutputStream(), files ? List.of() : inputs, writeFailure),
-        "kslim-xz-feed");
+    Thread writer = new Thread(() -> feed(process.getOutputStream(), inputs, writeFailure), "kslim-xz-feed");
     writer.setDaemon(true);
-    writer.start();
+    if (!files) {
+      writer.start();
+    }
     try (InputStream out = process.getInputStream()) {
       byte[] all = new byte[Math.toIntExact(inputs.stream().mapToLong(Input::size).sum())];
       if (readFully(out, all) < all.length) {
@@ -130,7 +137,9 @@ public final class HostXzDecoder {
         at += (int) input.size();
       }
       boolean whole = out.read() < 0;
-      writer.join();
+      if (!files) {
+        writer.join();
+      }
       return whole && process.waitFor() == 0 && writeFailure.get() == null ? Optional.of(decoded) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
