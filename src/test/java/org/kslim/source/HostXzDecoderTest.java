@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.UsageException;
+import org.kslim.testing.LimitProperties;
 
 class HostXzDecoderTest {
   private static HostXzDecoder xz() {
@@ -89,20 +90,10 @@ class HostXzDecoderTest {
   }
 
   @Test
-  void thePropertyTurnsTheHostsXzOffOrIsRefused() {
-    String before = System.getProperty(HostXzDecoder.PROPERTY);
-    try {
-      System.setProperty(HostXzDecoder.PROPERTY, "builtin");
-      assertThat(HostXzDecoder.find()).isEmpty();
-      System.setProperty(HostXzDecoder.PROPERTY, "liblzma");
-      assertThatThrownBy(HostXzDecoder::find).isInstanceOf(UsageException.class)
-          .hasMessage("system property kslim.xz-decoder must be auto or builtin: 'liblzma'");
-    } finally {
-      if (before == null) {
-        System.clearProperty(HostXzDecoder.PROPERTY);
-      } else {
-        System.setProperty(HostXzDecoder.PROPERTY, before);
-      }
-    }
+  void thePropertyTurnsTheHostsXzOffOrIsRefused() throws Exception {
+    LimitProperties.withProperty(HostXzDecoder.PROPERTY, "builtin", () -> assertThat(HostXzDecoder.find()).isEmpty());
+    LimitProperties.withProperty(HostXzDecoder.PROPERTY, "liblzma", () -> assertThatThrownBy(HostXzDecoder::find)
+        .isInstanceOf(UsageException.class)
+        .hasMessage("system property kslim.xz-decoder must be auto or builtin: 'liblzma'"));
   }
 }

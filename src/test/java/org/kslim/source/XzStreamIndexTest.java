@@ -2,28 +2,18 @@ package org.kslim.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.kslim.source.deb.DebBuilder;
 import org.kslim.testing.Mutations;
-import org.tukaani.xz.LZMA2Options;
-import org.tukaani.xz.XZOutputStream;
 
 class XzStreamIndexTest {
   static byte[] xz(byte[] data, int blockSize) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options(1))) {
-      for (int at = 0; at < data.length; at += blockSize) {
-        xz.write(data, at, Math.min(blockSize, data.length - at));
-        xz.endBlock();
-      }
-    }
-    return out.toByteArray();
+    return DebBuilder.xzInBlocks(data, blockSize);
   }
 
   static byte[] data(int length, long seed) {

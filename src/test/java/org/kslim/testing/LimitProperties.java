@@ -3,8 +3,8 @@ package org.kslim.testing;
 import org.kslim.InputLimit;
 
 /**
- * Runs test code with one {@link InputLimit} set through its system property, restoring the
- * property afterwards.
+ * Runs test code with one {@link InputLimit} (or any system property) set through its system
+ * property, restoring the property afterwards.
  *
  * <pre>{@code
  * LimitProperties.with(SourceLimits.PAYLOAD_SIZE, "1K", () -> assertThatThrownBy(() -> read(deb)));
@@ -20,15 +20,20 @@ public final class LimitProperties {
   private LimitProperties() {}
 
   public static void with(InputLimit limit, String value, Body body) throws Exception {
-    String before = System.getProperty(limit.property());
-    System.setProperty(limit.property(), value);
+    withProperty(limit.property(), value, body);
+  }
+
+  /** Runs {@code body} with the system property {@code name} set to {@code value}, then restores it. */
+  public static void withProperty(String name, String value, Body body) throws Exception {
+    String before = System.getProperty(name);
+    System.setProperty(name, value);
     try {
       body.run();
     } finally {
       if (before == null) {
-        System.clearProperty(limit.property());
+        System.clearProperty(name);
       } else {
-        System.setProperty(limit.property(), before);
+        System.setProperty(name, before);
       }
     }
   }

@@ -172,7 +172,8 @@ public final class DebBuilder {
     tar.closeArchiveEntry();
   }
 
-  private static byte[] xzInBlocks(byte[] data, int blockSize) throws IOException {
+  /** {@code data} as one .xz stream (xz-java, preset 1) of independent blocks of {@code blockSize} bytes. */
+  public static byte[] xzInBlocks(byte[] data, int blockSize) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (XZOutputStream xz = new XZOutputStream(bytes, new LZMA2Options(1))) {
       for (int offset = 0; offset < data.length; offset += blockSize) {

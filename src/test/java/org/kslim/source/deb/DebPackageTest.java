@@ -279,18 +279,9 @@ class DebPackageTest {
   }
 
   private static void withXzDecoder(String choice, LimitProperties.Body body) throws Exception {
-    String before = System.getProperty(HostXzDecoder.PROPERTY);
-    System.setProperty(HostXzDecoder.PROPERTY, choice);
-    try {
-      body.run();
-    } finally {
-      if (before == null) {
-        System.clearProperty(HostXzDecoder.PROPERTY);
-      } else {
-        System.setProperty(HostXzDecoder.PROPERTY, before);
-      }
-    }
+    LimitProperties.withProperty(HostXzDecoder.PROPERTY, choice, body);
   }
+
 
   @Test
   void refusesADebWhoseFirstMemberIsNotDebianBinary() throws IOException {
