@@ -1,5 +1,7 @@
 package org.kslim.elf;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +10,20 @@ import org.kslim.MalformedInputException;
 
 /**
  * The bytes of one ELF file with its byte order and class: every read is bounds-checked through
- * {@link #verify}, the one place this package fails.
+ * {@link #verify}, the one place this package fails. Where the file is read a region at a time,
+ * a region is {@link #load loaded} before it is read.
  */
 final class ElfBytes {
   static final String FORMAT = "ELF";
 
   private final ByteBuffer data;
   private final ElfClass elfClass;
+  private final ElfRegions regions;
 
-  ElfBytes(ByteBuffer data, ElfClass elfClass, ByteOrder order) {
+  ElfBytes(ByteBuffer data, ElfClass elfClass, ByteOrder order, ElfRegions regions) {
     this.data = data.duplicate().order(order);
     this.elfClass = elfClass;
+    this.regions = regions;
   }
 
   static void verify(boolean condition, long offset, String reason) {
@@ -42,6 +47,21 @@ final class ElfBytes {
     if (!fits(offset, length)) {
       verify(false, offset, () -> what.get() + " of " + Long.toUnsignedString(length) + " bytes at offset "
           + Long.toUnsignedString(offset) + " runs past the end of the file (" + size() + " bytes)");
+    }
+  }
+
+  /**
+   * Checks, as {@link #require(long, long, Supplier)} does, that the bytes lie in the file, then
+   * makes them readable.
+   *
+   * @throws UncheckedIOException when they cannot be read from the file
+   */
+  void load(long offset, long length, Supplier<String> what) {
+    require(offset, length, what);
+    try {
+      regions.load(offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + what.get() + " at offset " + offset + ": " + e.getMessage(), e);
     }
   }
 

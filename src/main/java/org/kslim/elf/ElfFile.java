@@ -51,7 +51,12 @@ public final class ElfFile {
 
   /** Parses the remaining bytes of {@code data} (not modified; the view shares its content). */
   public static ElfFile parse(String name, ByteBuffer data) {
-    return located(name, () -> ElfReader.read(name, data));
+    return parse(name, data, ElfRegions.RESIDENT);
+  }
+
+  /** Parses the file whose bytes {@code regions} brings into {@code data} as they are needed. */
+  static ElfFile parse(String name, ByteBuffer data, ElfRegions regions) {
+    return located(name, () -> ElfReader.read(name, data, regions));
   }
 
   /** The name errors are located with. */
@@ -92,7 +97,11 @@ public final class ElfFile {
     if (!section.hasFileBytes()) {
       return ByteBuffer.allocate(0).asReadOnlyBuffer().order(header.byteOrder());
     }
-    return located(name, () -> bytes.slice(section.offset(), section.size(), () -> "section " + section.name()));
+    return located(name, () -> {
+      Supplier<String> what = () -> "section " + section.name();
+      bytes.load(section.offset(), section.size(), what);
+      return bytes.slice(section.offset(), section.size(), what);
+    });
   }
 
   /** The NUL-terminated string at {@code offset} of string table {@code table}; it must end inside the table. */
@@ -100,6 +109,7 @@ public final class ElfFile {
     return located(name, () -> {
       verify(table.hasFileBytes() && offset >= 0 && offset < table.size(), table.offset(), () -> "string offset "
           + Long.toUnsignedString(offset) + " is past the end of " + describe(table) + " (" + table.size() + " bytes)");
+      bytes.load(table.offset(), table.size(), () -> describe(table));
       return bytes.string(table.offset() + offset, table.offset() + table.size(), () -> "string at " + offset + " of " + describe(table));
     });
   }
@@ -141,6 +151,13 @@ public final class ElfFile {
       return table;
     });
     ElfSection strings = section(table.link());
+    located(name, () -> {
+      bytes.load(table.offset(), table.size(), () -> describe(table));
+      if (strings.hasFileBytes()) {
+        bytes.load(strings.offset(), strings.size(), () -> describe(strings));
+      }
+      return table;
+    });
     ElfSymbolTable entries = new ElfSymbolTable(bytes, table, strings);
     int unsound = entries.firstUnsound();
     if (unsound < entries.count()) {

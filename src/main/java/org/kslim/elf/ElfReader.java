@@ -18,15 +18,16 @@ final class ElfReader {
 
   private ElfReader() {}
 
-  static ElfFile read(String name, ByteBuffer data) {
+  /** Reads a file wholly in {@code data}, or, through {@code regions}, a region at a time into it. */
+  static ElfFile read(String name, ByteBuffer data, ElfRegions regions) {
     ByteBuffer buffer = data.duplicate();
     verify(buffer.remaining() >= EI_NIDENT, 0, "file of " + buffer.remaining() + " bytes is too short for an ELF identification");
     ByteBuffer content = buffer.slice();
     verify(content.get(0) == 0x7F && content.get(1) == 'E' && content.get(2) == 'L' && content.get(3) == 'F', 0,
         "no ELF magic");
     ElfClass elfClass = elfClass(content.get(EI_CLASS));
-    ElfBytes bytes = new ElfBytes(content, elfClass, byteOrder(content.get(EI_DATA)));
-    bytes.require(0, elfClass.fileHeaderSize(), "ELF file header");
+    ElfBytes bytes = new ElfBytes(content, elfClass, byteOrder(content.get(EI_DATA)), regions);
+    bytes.load(0, elfClass.fileHeaderSize(), () -> "ELF file header");
     boolean is64 = elfClass == ElfClass.ELF64;
     // e_shoff, e_shentsize, e_shnum, e_shstrndx; e_type, e_machine, e_entry below
     long shoff = bytes.word(is64 ? 40 : 32);
@@ -55,12 +56,13 @@ final class ElfReader {
     int entrySize = bytes.elfClass().sectionHeaderSize();
     verify(shoff != 0, 0, "section header table at offset 0 with " + shnum + " entries");
     verify(shentsize == entrySize, shoff, "section header entry size " + shentsize + ", expected " + entrySize);
-    bytes.require(shoff, entrySize, "section header 0");
+    bytes.load(shoff, entrySize, () -> "section header 0");
     RawSection first = RawSection.read(bytes, shoff, 0);
     long count = shnum != 0 ? shnum : first.section.size();
     long room = (bytes.size() - shoff) / entrySize;
     verify(count >= 1 && count <= room, shoff,
         "section count " + Long.toUnsignedString(count) + " does not fit the " + room + " section headers the file has room for");
+    bytes.load(shoff, count * entrySize, () -> "section header table");
     List<RawSection> sections = new ArrayList<>((int) count);
     for (int i = 0; i < count; i++) {
       RawSection raw = i == 0 ? first : RawSection.read(bytes, shoff + (long) i * entrySize, i);
@@ -88,6 +90,7 @@ final class ElfReader {
     RawSection table = raw.get(namesIndex);
     ElfSection names = table.section;
     verify(names.hasFileBytes(), table.at, "section-name table " + namesIndex + " has no bytes in the file");
+    bytes.load(names.offset(), names.size(), () -> "section-name table " + namesIndex);
     List<ElfSection> sections = new ArrayList<>(raw.size());
     for (RawSection section : raw) {
       int i = sections.size();

@@ -2,15 +2,21 @@ package org.kslim.kmod;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kslim.BadInputException;
 import org.kslim.InputLimit;
 import org.kslim.KslimException;
+import org.kslim.elf.ElfChannelReader;
 import org.kslim.elf.ElfFile;
 import org.kslim.elf.ElfSection;
 import org.kslim.source.Compression;
+import org.kslim.source.FileContent;
 
 /**
  * Turns the stored bytes of one module file (plain, or compressed with xz, zstd or gzip,
@@ -84,10 +90,48 @@ public final class ModuleParser {
 
   /** Parses a module whose stored bytes {@code stored} were already decompressed into {@code data}. */
   ModuleFile parse(String path, String location, ByteBuffer stored, ByteBuffer data) {
-    ElfFile elf = ElfFile.parse(location, data);
+    return module(path, ElfFile.parse(location, data), stored.remaining(), data.remaining());
+  }
+
+  /**
+   * Parses the module file {@code file} (a symlink is not followed). A plain one is read a region
+   * at a time through {@code reader}, which reads just what depmod reads of it (headers, symbols,
+   * strings, {@code .modinfo}); a compressed one is mapped whole and decompressed.
+   *
+   * @throws BadInputException when the file is larger than the limit, cannot be read, or is malformed
+   */
+  ModuleFile parse(String path, String location, Path file, ElfChannelReader reader) {
+    try (FileChannel channel = FileContent.channel(file)) {
+      long size = channel.size();
+      if (size > maxModuleSize) {
+        throw new BadInputException(location + ": larger than the limit of " + maxModuleSize + " bytes");
+      }
+      byte[] head = head(channel, size);
+      if (Compression.detect(head, head.length) != Compression.NONE) {
+        return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+      }
+      return module(path, reader.read(location, channel, size), size, size);
+    } catch (IOException e) {
+      throw new BadInputException(location + ": cannot read: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new BadInputException(location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The first bytes of the file, as many as its compression is recognised by. */
+  private static byte[] head(FileChannel channel, long size) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, MAGIC_BYTES));
+    while (head.hasRemaining()) {
+      if (channel.read(head, head.position()) < 0) {
+        break;
+      }
+    }
+    return Arrays.copyOf(head.array(), head.position());
+  }
+
+  private static ModuleFile module(String path, ElfFile elf, long storedSize, long size) {
     ModuleSymbols symbols = new ModuleSymbols(elf);
-    Module module = new Module(path, moduleName(path), stored.remaining(), data.remaining(), modinfo(elf),
-        symbols.exports(), symbols.undefined());
+    Module module = new Module(path, moduleName(path), storedSize, size, modinfo(elf), symbols.exports(), symbols.undefined());
     return new ModuleFile(module, ModuleElf.of(elf.header()));
   }
 

@@ -18,10 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.kslim.BadInputException;
 import org.kslim.KslimException;
 import org.kslim.Progress;
 import org.kslim.UsageException;
+import org.kslim.elf.ElfChannelReader;
 import org.kslim.kmod.VersionTree.ModuleOutcome;
 import org.kslim.source.Entry;
 import org.kslim.source.EntryVisitor;
@@ -45,6 +47,7 @@ import org.kslim.source.XzStreamIndex;
  */
 public final class ModuleSetReader {
   private static final String BOOT = "boot/";
+  private static final String PLAIN_SUFFIX = ".ko";
 
   /**
    * How to read.
@@ -153,6 +156,7 @@ public final class ModuleSetReader {
     private final List<Entry> others = new ArrayList<>();
     private final AtomicReference<KslimException> failure = new AtomicReference<>();
     private final XzModuleBatch batch = new XzModuleBatch();
+    private final ThreadLocal<ElfChannelReader> elfReaders = ThreadLocal.withInitial(ElfChannelReader::new);
 
     Run(String where, ExecutorService pool) {
       this.where = where;
@@ -176,6 +180,10 @@ public final class ModuleSetReader {
       boolean wanted = options.kernelVersion() == null || options.kernelVersion().equals(path.version());
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
+      if (wanted && entry.isFile() && content instanceof FileContent onDisk && fileName.endsWith(PLAIN_SUFFIX)) {
+        submitFile(tree, path.relative(), location, onDisk.file());
+        return;
+      }
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
         ByteBuffer stored = EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size());
         Path file = content instanceof FileContent onDisk ? onDisk.file() : null;
@@ -244,6 +252,18 @@ public final class ModuleSetReader {
       }));
     }
 
+    /** Has a pool thread open and parse a module file of a tree, reading only the parts it needs. */
+    private void submitFile(VersionTree tree, String relative, String location, Path file) throws IOException {
+      acquireSlot(location);
+      tree.modules().add(pool.submit(() -> {
+        try {
+          return parsed(relative, () -> parser.parse(relative, location, file, elfReaders.get()));
+        } finally {
+          slots.release();
+        }
+      }));
+    }
+
     private void acquireSlot(String location) throws IOException {
       try {
         slots.acquire();
@@ -255,9 +275,13 @@ public final class ModuleSetReader {
 
     /** Parses a module, decompressing {@code stored} itself unless {@code data} holds it decompressed. */
     private ModuleOutcome parse(String relative, String location, ByteBuffer stored, ByteBuffer data) {
+      return parsed(relative, () -> data == null ? parser.parse(relative, location, stored) : parser.parse(relative, location, stored, data));
+    }
+
+    /** What {@code parse} gives: the module, or (keeping going) the reason it failed, or, failing the run, nothing. */
+    private ModuleOutcome parsed(String relative, Supplier<ModuleFile> parse) {
       try {
-        ModuleFile file = data == null ? parser.parse(relative, location, stored) : parser.parse(relative, location, stored, data);
-        return new ModuleOutcome(file, null);
+        return new ModuleOutcome(parse.get(), null);
       } catch (KslimException e) {
         if (options.keepGoing()) {
           return new ModuleOutcome(null, new ModuleProblem(relative, e.getMessage()));

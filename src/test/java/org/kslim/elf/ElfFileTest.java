@@ -3,12 +3,19 @@ package org.kslim.elf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -206,6 +213,42 @@ class ElfFileTest {
 
     assertThatThrownBy(() -> ElfFile.parse("broken.o", data).symbols()).isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("section 4 (.symtab) entry size 16, expected 24");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.kslim.testing.ElfBuilder#layouts")
+  void readsAFileFromAChannelAsFromMemory(ElfClass elfClass, ByteOrder order, int machine, @TempDir Path dir) throws IOException {
+    byte[] data = sample(elfClass, order, machine);
+    ElfFile resident = ElfFile.parse("sample.o", data);
+
+    try (FileChannel channel = FileChannel.open(Files.write(dir.resolve("sample.o"), data))) {
+      ElfFile elf = new ElfChannelReader().read("sample.o", channel, data.length);
+
+      assertThat(elf.header()).isEqualTo(resident.header());
+      assertThat(elf.sections()).isEqualTo(resident.sections());
+      assertThat(elf.symbols()).isEqualTo(resident.symbols());
+      for (ElfSection section : elf.sections()) {
+        assertThat(elf.bytes(section)).isEqualTo(resident.bytes(section));
+      }
+    }
+  }
+
+  @Test
+  void failsToReadAFileShorterThanItWasWhenOpened(@TempDir Path dir) throws IOException {
+    byte[] data = sample(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_X86_64);
+    Path file = Files.write(dir.resolve("sample.o"), data);
+
+    try (FileChannel channel = FileChannel.open(file)) {
+      ElfFile elf = new ElfChannelReader().read("sample.o", channel, data.length);
+      try (FileChannel writer = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        writer.truncate(0);
+      }
+
+      assertThatThrownBy(() -> elf.bytes(elf.section(".text").orElseThrow()))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageStartingWith("cannot read section .text at offset ")
+          .hasMessageContaining("the file ended at offset ");
+    }
   }
 
   @Test

@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kslim.BadInputException;
 import org.kslim.MalformedInputException;
+import org.kslim.elf.ElfChannelReader;
 import org.kslim.elf.ElfClass;
 import org.kslim.elf.ElfHeader;
 import org.kslim.elf.ElfSymbol;
@@ -124,6 +128,46 @@ class ModuleParserTest {
       assertThat(module.exports()).isEqualTo(plain.exports());
       assertThat(module.undefined()).isEqualTo(plain.undefined());
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.kslim.testing.ElfBuilder#layouts")
+  void readsAModuleFileAsItReadsItsBytes(ElfClass elfClass, ByteOrder order, int machine, @TempDir Path dir) throws IOException {
+    ElfChannelReader reader = new ElfChannelReader();
+    byte[] ko = storageModule(new ElfBuilder(elfClass, order, machine));
+    // a larger module first, so the reader's reused buffer holds other bytes where the small one has its own
+    byte[] large = storageModule(new ElfBuilder(elfClass, order, machine).section(".text", 1, 0, new byte[1 << 16]));
+    Path largeFile = Files.write(dir.resolve("large.ko"), large);
+    Path file = Files.write(dir.resolve("usb-storage.ko"), ko);
+
+    assertThat(parser.parse("kernel/large.ko", "tree!large.ko", largeFile, reader))
+        .isEqualTo(parser.parse("kernel/large.ko", large));
+    assertThat(parser.parse("kernel/usb-storage.ko", "tree!usb-storage.ko", file, reader))
+        .isEqualTo(parser.parse("kernel/usb-storage.ko", ko));
+  }
+
+  @Test
+  void readsACompressedModuleFileWhole(@TempDir Path dir) throws IOException {
+    byte[] ko = storageModule(ElfBuilder.x86_64());
+    byte[] stored = zstd(ko);
+    Path file = Files.write(dir.resolve("u.ko"), stored);
+
+    Module module = parser.parse("kernel/u.ko", "tree!u.ko", file, new ElfChannelReader()).module();
+
+    assertThat(module.storedSize()).isEqualTo(stored.length);
+    assertThat(module).isEqualTo(parser.parse("kernel/u.ko", stored).module());
+  }
+
+  @Test
+  void refusesAModuleFileLargerThanTheLimitOrMissing(@TempDir Path dir) throws IOException {
+    Path file = Files.write(dir.resolve("u.ko"), storageModule(ElfBuilder.x86_64()));
+
+    assertThatThrownBy(() -> new ModuleParser(100).parse("kernel/u.ko", "tree!u.ko", file, new ElfChannelReader()))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("tree!u.ko: larger than the limit of 100 bytes");
+    assertThatThrownBy(() -> parser.parse("kernel/v.ko", "tree!v.ko", dir.resolve("v.ko"), new ElfChannelReader()))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("tree!v.ko: cannot read: ");
   }
 
   @Test

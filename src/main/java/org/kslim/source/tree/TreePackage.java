@@ -2,14 +2,7 @@ package org.kslim.source.tree;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kslim.BadInputException;
@@ -77,51 +70,18 @@ public final class TreePackage implements KernelPackage {
 
   @Override
   public void forEachEntry(EntryVisitor visitor) throws IOException {
-    for (TreeFile file : listFiles()) {
-      Entry entry = file.entry();
-      if (entry.isFile()) {
-        try (FileContent content = FileContent.open(file.file())) {
-          visitor.visit(entry, content);
-        }
-      } else {
-        visitor.visit(entry, InputStream.nullInputStream());
-      }
-    }
+    new SortedWalk(path.toString(), layout, new EntryGuard(path.toString(), limits), new OwnerNames())
+        .walk(file -> visit(file, visitor));
   }
 
-  private List<TreeFile> listFiles() {
-    EntryGuard guard = new EntryGuard(path.toString(), limits);
-    OwnerNames owners = new OwnerNames();
-    List<TreeFile> files = new ArrayList<>();
-    try {
-      Files.walkFileTree(layout.root(), new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-          add(dir);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-          add(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        private void add(Path file) throws IOException {
-          String relative = layout.root().relativize(file).toString();
-          String name = relative.isEmpty() ? layout.rootEntry() : layout.prefix() + relative;
-          if (name != null) {
-            TreeFile treeFile = TreeFile.read(guard.admit(name), file, owners);
-            guard.checkType(treeFile.entry().path(), treeFile.entry().type());
-            guard.checkSize(treeFile.entry().path(), treeFile.entry().size());
-            files.add(treeFile);
-          }
-        }
-      });
-    } catch (IOException e) {
-      throw new BadInputException(path + ": cannot read folder: " + e.getMessage(), e);
+  private static void visit(TreeFile file, EntryVisitor visitor) throws IOException {
+    Entry entry = file.entry();
+    if (entry.isFile()) {
+      try (FileContent content = FileContent.open(file.file())) {
+        visitor.visit(entry, content);
+      }
+    } else {
+      visitor.visit(entry, InputStream.nullInputStream());
     }
-    files.sort(Comparator.comparing(f -> f.entry().path()));
-    return files;
   }
 }

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kslim.BadInputException;
@@ -100,6 +104,45 @@ class TreePackageTest {
   }
 
   @Test
+  void visitsEntriesInTheOrderOfTheirPathsSortedAsStrings() throws IOException {
+    Path kernel = moduleFolder(dir.resolve("lib/modules/" + KVER)).resolve("kernel");
+    // a folder "d" sorts before "d-x" and "d.x", but what it holds ("d/...") sorts after them
+    for (String name : List.of("d/z.ko", "d-x.ko", "d.x/y.ko", "d0.ko", "d/a/b.ko", "d+.ko", "e", "c/d")) {
+      write(kernel.resolve(name), "ELF ko!");
+    }
+
+    List<String> paths = EntryCollector.of(PackageReader.open(dir)).paths();
+
+    assertThat(paths).isSortedAccordingTo(Comparator.naturalOrder()).contains(
+        "lib/modules/" + KVER + "/kernel/d", "lib/modules/" + KVER + "/kernel/d-x.ko", "lib/modules/" + KVER + "/kernel/d/a/b.ko");
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(paths).containsExactlyInAnyOrderElementsOf(
+          files.filter(f -> !f.equals(dir)).map(f -> dir.relativize(f).toString()).toList());
+    }
+  }
+
+  @Test
+  void visitsEntriesOfRandomTreesInSortedOrder() throws IOException {
+    Random random = new Random(42);
+    String alphabet = "ad.-+_0/";
+    Path kernel = moduleFolder(dir.resolve("lib/modules/" + KVER)).resolve("kernel");
+    for (int i = 0; i < 200; i++) {
+      StringBuilder name = new StringBuilder("x");
+      for (int n = random.nextInt(8); n > 0; n--) {
+        name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      Path file = kernel.resolve(name.toString().replaceAll("/+", "/") + "q");
+      if (noFileOnTheWay(kernel, file)) {
+        write(file, "ELF ko!");
+      }
+    }
+
+    List<String> paths = EntryCollector.of(PackageReader.open(dir)).paths();
+
+    assertThat(paths).hasSizeGreaterThan(100).isSortedAccordingTo(Comparator.naturalOrder());
+  }
+
+  @Test
   void refusesMoreEntriesThanTheLimit() throws IOException {
     moduleFolder(dir.resolve("lib/modules/" + KVER));
 
@@ -126,6 +169,19 @@ class TreePackageTest {
     assertThatThrownBy(() -> PackageReader.open(missing))
         .isInstanceOf(BadInputException.class)
         .hasMessage(missing + ": no such file or folder");
+  }
+
+  /** Whether {@code file} can be written new: it does not exist, and no folder it would be in (below {@code top}) is a file. */
+  private static boolean noFileOnTheWay(Path top, Path file) {
+    if (Files.exists(file)) {
+      return false;
+    }
+    for (Path folder = file.getParent(); !folder.equals(top); folder = folder.getParent()) {
+      if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Path moduleFolder(Path modules) throws IOException {

@@ -1,0 +1,85 @@
+package org.kslim.elf;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads ELF files from channels, a region at a time, into one buffer it reuses: the header and
+ * section table first, then each section only when it is asked for ({@link ElfFile#bytes},
+ * {@link ElfFile#symbolTable}, {@link ElfFile#string}). A kernel module's symbol tables, strings and
+ * {@code .modinfo} are an eighth of its bytes; the code and data that make up the rest are never
+ * read, nor mapped, nor copied. Not thread-safe: one reader a thread, and an {@link ElfFile} it
+ * returned is valid only until its next {@link #read}.
+ *
+ * <pre>{@code
+ * ElfChannelReader reader = new ElfChannelReader();
+ * try (FileChannel channel = FileChannel.open(Path.of("virtio_blk.ko"))) {
+ *   ElfFile elf = reader.read("virtio_blk.ko", channel, channel.size());
+ *   ByteBuffer modinfo = elf.bytes(elf.section(".modinfo").orElseThrow());
+ * }
+ * }</pre>
+ */
+public final class ElfChannelReader {
+  private static final int FIRST_READ = 64;
+
+  private byte[] buffer = new byte[0];
+
+  /**
+   * Opens the ELF file of {@code size} bytes that {@code channel} holds from position 0.
+   *
+   * @param name locates errors
+   * @throws org.kslim.MalformedInputException when the file is not well-formed ELF
+   * @throws UncheckedIOException (from this call or a later read of the file) when the channel cannot be read,
+   *     or holds fewer bytes than {@code size}
+   */
+  public ElfFile read(String name, FileChannel channel, long size) {
+    if (size < 0 || size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("size must be 0.." + (Integer.MAX_VALUE - 8) + ": " + size);
+    }
+    if (buffer.length < size) {
+      buffer = new byte[(int) Math.max(size, Math.min(Integer.MAX_VALUE - 8, 2L * buffer.length))];
+    }
+    ChannelRegions regions = new ChannelRegions(channel, buffer);
+    try {
+      regions.load(0, Math.min(size, FIRST_READ));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read: " + e.getMessage(), e);
+    }
+    return ElfFile.parse(name, ByteBuffer.wrap(buffer, 0, (int) size), regions);
+  }
+
+  /** The regions of one file read so far, each read once. */
+  private static final class ChannelRegions implements ElfRegions {
+    private final FileChannel channel;
+    private final byte[] buffer;
+    private final List<long[]> loaded = new ArrayList<>();
+
+    ChannelRegions(FileChannel channel, byte[] buffer) {
+      this.channel = channel;
+      this.buffer = buffer;
+    }
+
+    @Override
+    public void load(long offset, long length) throws IOException {
+      for (long[] region : loaded) {
+        if (offset >= region[0] && offset + length <= region[1]) {
+          return;
+        }
+      }
+      // the buffer holds the file at its own offsets: each byte goes where it is in the file
+      ByteBuffer target = ByteBuffer.wrap(buffer, (int) offset, (int) length);
+      while (target.hasRemaining()) {
+        if (channel.read(target, target.position()) < 0) {
+          throw new EOFException("the file ended at offset " + target.position() + ", before the " + (offset + length)
+              + " bytes it had when it was opened");
+        }
+      }
+      loaded.add(new long[] {offset, offset + length});
+    }
+  }
+}
