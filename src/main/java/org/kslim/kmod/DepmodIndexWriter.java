@@ -6,6 +6,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.kslim.AtomicFile;
 
@@ -24,15 +29,39 @@ public final class DepmodIndexWriter {
 
   private DepmodIndexWriter() {}
 
-  /** Writes modules.dep, .alias, .softdep, .symbols and .devname into {@code folder} (created if missing). */
+  /**
+   * Writes modules.dep, .alias, .softdep, .symbols and .devname into {@code folder} (created if
+   * missing), side by side on the machine's cores: each file is made and written on its own.
+   *
+   * @return the files, in the order above
+   */
   public static List<Path> write(DepmodResult result, Path folder) {
-    List<Path> written = new ArrayList<>();
+    List<Callable<Path>> writes = new ArrayList<>();
     for (Map.Entry<String, Function<DepmodResult, String>> file : FILES.entrySet()) {
-      Path target = folder.resolve(file.getKey());
-      AtomicFile.writeString(target, file.getValue().apply(result));
-      written.add(target);
+      writes.add(() -> {
+        Path target = folder.resolve(file.getKey());
+        AtomicFile.writeString(target, file.getValue().apply(result));
+        return target;
+      });
     }
-    return written;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(writes.size(), Runtime.getRuntime().availableProcessors()));
+    try {
+      List<Path> written = new ArrayList<>();
+      for (Future<Path> write : pool.invokeAll(writes)) {
+        written.add(write.get());
+      }
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing into " + folder, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      throw new IllegalStateException("writing into " + folder + " failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Map<String, Function<DepmodResult, String>> files() {

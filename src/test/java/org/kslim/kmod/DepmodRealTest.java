@@ -27,6 +27,18 @@ class DepmodRealTest {
     assertMatchesReference(SharedData.CLOUD_DEB, SharedData.CLOUD_HEADERS);
   }
 
+  /** The tree as installed: plain modules, each read a region at a time. */
+  @RealKernelTest
+  void unpackedCloudKernelTreeMatchesKmodsReference() throws IOException {
+    Path root = unpack(SharedData.CLOUD_DEB);
+
+    DepmodRun run = Depmod.run(root, temp.resolve("out"), DepmodOptions.DEFAULTS.withSymvers(symvers(SharedData.CLOUD_HEADERS)));
+
+    assertThat(run.result().modules()).hasSizeGreaterThan(1000).allMatch(m -> m.path().endsWith(".ko"));
+    KmodTool.assertSameIndexes(SharedData.reference(run.kernelVersion()), run.folder());
+    assertThat(run.problemLines()).isEmpty();
+  }
+
   @RealKernelTest
   void olderCloudKernelMatchesKmodsReference() throws IOException {
     assertMatchesReference(SharedData.OLD_CLOUD_DEB, SharedData.OLD_CLOUD_HEADERS);
