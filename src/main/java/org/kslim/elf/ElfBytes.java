@@ -124,7 +124,11 @@ final class ElfBytes {
     if (nul >= end) {
       verify(false, offset, () -> what.get() + " is not NUL-terminated before offset " + end);
     }
-    byte[] bytes = new byte[(int) (nul - offset)];
+    int length = (int) (nul - offset);
+    if (data.hasArray()) {
+      return new String(data.array(), data.arrayOffset() + (int) offset, length, StandardCharsets.UTF_8);
+    }
+    byte[] bytes = new byte[length];
     data.get((int) offset, bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }

@@ -106,12 +106,16 @@ public final class ElfFile {
 
   /** The NUL-terminated string at {@code offset} of string table {@code table}; it must end inside the table. */
   public String string(ElfSection table, long offset) {
-    return located(name, () -> {
-      verify(table.hasFileBytes() && offset >= 0 && offset < table.size(), table.offset(), () -> "string offset "
-          + Long.toUnsignedString(offset) + " is past the end of " + describe(table) + " (" + table.size() + " bytes)");
+    try {
+      if (!table.hasFileBytes() || offset < 0 || offset >= table.size()) {
+        verify(false, table.offset(), "string offset " + Long.toUnsignedString(offset) + " is past the end of "
+            + describe(table) + " (" + table.size() + " bytes)");
+      }
       bytes.load(table.offset(), table.size(), () -> describe(table));
       return bytes.string(table.offset() + offset, table.offset() + table.size(), () -> "string at " + offset + " of " + describe(table));
-    });
+    } catch (MalformedInputException e) {
+      throw e.source() == null ? e.in(name) : e;
+    }
   }
 
   /** The symbols of {@code .symtab} (the first {@code SHT_SYMTAB} section), or none when the file has no symbol table. */

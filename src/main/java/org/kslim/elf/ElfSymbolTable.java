@@ -1,5 +1,7 @@
 package org.kslim.elf;
 
+import java.util.function.Supplier;
+
 /**
  * A symbol table read in place: each entry's fields come straight from the file's bytes and a
  * name becomes a {@code String} only when asked for, so a reader that needs a few symbols of a
@@ -15,6 +17,9 @@ package org.kslim.elf;
  * }</pre>
  */
 public final class ElfSymbolTable {
+  /** Names the bytes of a name in a failure, which cannot happen: every name was checked when the table was opened. */
+  private static final Supplier<String> SYMBOL_NAME = () -> "symbol name";
+
   private final ElfBytes bytes;
   private final ElfSection table;
   private final ElfSection strings;
@@ -106,7 +111,7 @@ public final class ElfSymbolTable {
 
   /** The name of entry {@code index}. */
   public String name(int index) {
-    return bytes.string(strings.offset() + nameOffset(index), strings.offset() + strings.size(), () -> "symbol " + index + " name");
+    return bytes.string(strings.offset() + nameOffset(index), strings.offset() + strings.size(), SYMBOL_NAME);
   }
 
   /** Entry {@code index} as a value. */
