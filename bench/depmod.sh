@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process timings of `kslim depmod` against kmod's `depmod` in one hyperfine run each
 # (warm page cache, 2 warm-up runs, RUNS runs (default 10), median and range from the JSON export).
+# bin/kslim's first depmod run writes its class-data archive (~/.cache/kslim, or KSLIM_CDS_DIR):
+# the warm-up runs do, so the timed runs start as every later run of an installed kslim does.
 # usage: [RUNS=5] bench/depmod.sh KERNELS_DIR WORK_DIR
 #   KERNELS_DIR holds the Debian 6.1 generic image .deb (the shared kernels folder) and, fetched
 #   with the shared `fetch` script, the 6.12 .ko.xz image .deb; WORK_DIR is scratch space.
