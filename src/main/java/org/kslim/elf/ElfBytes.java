@@ -65,7 +65,8 @@ final class ElfBytes {
     }
   }
 
-  private boolean fits(long offset, long length) {
+  /** Whether {@code length} bytes at {@code offset} lie in the file. */
+  boolean fits(long offset, long length) {
     return offset >= 0 && length >= 0 && offset <= size() && length <= size() - offset;
   }
 

@@ -5,8 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Reads ELF files from channels, a region at a time, into one buffer it reuses: the header and
@@ -57,7 +56,9 @@ public final class ElfChannelReader {
   private static final class ChannelRegions implements ElfRegions {
     private final FileChannel channel;
     private final byte[] buffer;
-    private final List<long[]> loaded = new ArrayList<>();
+    /** Start and end of each region read, in pairs; a plain array, as a reader asks hundreds of thousands of times. */
+    private long[] loaded = new long[16];
+    private int ends;
 
     ChannelRegions(FileChannel channel, byte[] buffer) {
       this.channel = channel;
@@ -66,8 +67,8 @@ public final class ElfChannelReader {
 
     @Override
     public void load(long offset, long length) throws IOException {
-      for (long[] region : loaded) {
-        if (offset >= region[0] && offset + length <= region[1]) {
+      for (int i = 0; i < ends; i += 2) {
+        if (offset >= loaded[i] && offset + length <= loaded[i + 1]) {
           return;
         }
       }
@@ -79,7 +80,11 @@ public final class ElfChannelReader {
               + " bytes it had when it was opened");
         }
       }
-      loaded.add(new long[] {offset, offset + length});
+      if (ends == loaded.length) {
+        loaded = Arrays.copyOf(loaded, 2 * ends);
+      }
+      loaded[ends++] = offset;
+      loaded[ends++] = offset + length;
     }
   }
 }

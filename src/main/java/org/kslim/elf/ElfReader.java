@@ -4,7 +4,6 @@ import static org.kslim.elf.ElfBytes.verify;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the file header and the section header table of an ELF file, checking every field. */
@@ -34,12 +33,11 @@ final class ElfReader {
     int shentsize = bytes.u16(is64 ? 58 : 46);
     int shnum = bytes.u16(is64 ? 60 : 48);
     int shstrndx = bytes.u16(is64 ? 62 : 50);
-    List<RawSection> raw = shoff == 0 && shnum == 0 ? List.of() : sectionTable(bytes, shoff, shentsize, shnum);
-    int sectionCount = raw.size();
-    int namesIndex = raw.isEmpty() ? NO_NAMES : namesIndex(raw.get(0), shstrndx, sectionCount, is64 ? 62 : 50);
+    int sectionCount = shoff == 0 && shnum == 0 ? 0 : sectionCount(bytes, shoff, shentsize, shnum);
+    int namesIndex = sectionCount == 0 ? NO_NAMES : namesIndex(bytes, shoff, shstrndx, sectionCount, is64 ? 62 : 50);
     ElfHeader header = new ElfHeader(elfClass, bytes.order(), bytes.u16(16), bytes.u16(18), bytes.word(24), shoff,
         sectionCount, namesIndex);
-    return new ElfFile(name, bytes, header, named(bytes, raw, namesIndex));
+    return new ElfFile(name, bytes, header, sections(bytes, shoff, sectionCount, namesIndex));
   }
 
   private static ElfClass elfClass(byte value) {
@@ -52,67 +50,72 @@ final class ElfReader {
     return value == ELFDATA2LSB ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
   }
 
-  private static List<RawSection> sectionTable(ElfBytes bytes, long shoff, int shentsize, int shnum) {
+  /** The number of section headers, each checked to describe bytes inside the file. */
+  private static int sectionCount(ElfBytes bytes, long shoff, int shentsize, int shnum) {
     int entrySize = bytes.elfClass().sectionHeaderSize();
     verify(shoff != 0, 0, "section header table at offset 0 with " + shnum + " entries");
     verify(shentsize == entrySize, shoff, "section header entry size " + shentsize + ", expected " + entrySize);
     bytes.load(shoff, entrySize, () -> "section header 0");
-    RawSection first = RawSection.read(bytes, shoff, 0);
-    long count = shnum != 0 ? shnum : first.section.size();
+    long count = shnum != 0 ? shnum : section(bytes, shoff, 0, "").size();
     long room = (bytes.size() - shoff) / entrySize;
     verify(count >= 1 && count <= room, shoff,
         "section count " + Long.toUnsignedString(count) + " does not fit the " + room + " section headers the file has room for");
     bytes.load(shoff, count * entrySize, () -> "section header table");
-    List<RawSection> sections = new ArrayList<>((int) count);
+    boolean is64 = bytes.elfClass() == ElfClass.ELF64;
     for (int i = 0; i < count; i++) {
-      RawSection raw = i == 0 ? first : RawSection.read(bytes, shoff + (long) i * entrySize, i);
-      ElfSection section = raw.section;
-      if (section.hasFileBytes()) {
+      long at = shoff + (long) i * entrySize;
+      long offset = bytes.word(at + (is64 ? 24 : 16));
+      long size = bytes.word(at + (is64 ? 32 : 20));
+      if (ElfSection.hasFileBytes((int) bytes.u32(at + 4)) && !bytes.fits(offset, size)) {
         int index = i;
-        bytes.require(section.offset(), section.size(), () -> "section " + index);
+        bytes.require(offset, size, () -> "section " + index);
       }
-      sections.add(raw);
     }
-    return sections;
+    return (int) count;
   }
 
-  private static int namesIndex(RawSection first, int shstrndx, int count, int fieldOffset) {
-    int index = shstrndx == ElfSymbol.SHN_XINDEX ? first.section.link() : shstrndx;
+  private static int namesIndex(ElfBytes bytes, long shoff, int shstrndx, int count, int fieldOffset) {
+    int index = shstrndx == ElfSymbol.SHN_XINDEX ? section(bytes, shoff, 0, "").link() : shstrndx;
     verify(index >= 0 && index < count, fieldOffset, "section-name table index " + Integer.toUnsignedString(index)
         + " is not below the section count " + count);
     return index;
   }
 
-  private static List<ElfSection> named(ElfBytes bytes, List<RawSection> raw, int namesIndex) {
+  /** Every section, each named from the section-name table (none without one) and made once. */
+  private static List<ElfSection> sections(ElfBytes bytes, long shoff, int count, int namesIndex) {
+    int entrySize = bytes.elfClass().sectionHeaderSize();
+    ElfSection[] sections = new ElfSection[count];
     if (namesIndex == NO_NAMES) {
-      return raw.stream().map(RawSection::section).toList();
+      for (int i = 0; i < count; i++) {
+        sections[i] = section(bytes, shoff + (long) i * entrySize, i, "");
+      }
+      return List.of(sections);
     }
-    RawSection table = raw.get(namesIndex);
-    ElfSection names = table.section;
-    verify(names.hasFileBytes(), table.at, "section-name table " + namesIndex + " has no bytes in the file");
+    long namesAt = shoff + (long) namesIndex * entrySize;
+    ElfSection names = section(bytes, namesAt, namesIndex, "");
+    verify(names.hasFileBytes(), namesAt, "section-name table " + namesIndex + " has no bytes in the file");
     bytes.load(names.offset(), names.size(), () -> "section-name table " + namesIndex);
-    List<ElfSection> sections = new ArrayList<>(raw.size());
-    for (RawSection section : raw) {
-      int i = sections.size();
-      verify(section.nameOffset < names.size(), section.at, () -> "section " + i + " name offset " + section.nameOffset
-          + " is past the end of the section-name table (" + names.size() + " bytes)");
-      String name = bytes.string(names.offset() + section.nameOffset, names.offset() + names.size(), () -> "section " + i + " name");
-      sections.add(section.section.withName(name));
+    for (int i = 0; i < count; i++) {
+      long at = shoff + (long) i * entrySize;
+      long nameOffset = bytes.u32(at);
+      if (nameOffset >= names.size()) {
+        verify(false, at, "section " + i + " name offset " + nameOffset + " is past the end of the section-name table ("
+            + names.size() + " bytes)");
+      }
+      int index = i;
+      String name = bytes.string(names.offset() + nameOffset, names.offset() + names.size(), () -> "section " + index + " name");
+      sections[i] = section(bytes, at, i, name);
     }
-    return List.copyOf(sections);
+    return List.of(sections);
   }
 
-  /** A section header as stored: where it sits, its name's offset, the section not yet named. */
-  private record RawSection(long at, long nameOffset, ElfSection section) {
-    static RawSection read(ElfBytes bytes, long at, int index) {
-      if (bytes.elfClass() == ElfClass.ELF32) {
-        return new RawSection(at, bytes.u32(at), new ElfSection(index, "", (int) bytes.u32(at + 4), bytes.u32(at + 8),
-            bytes.u32(at + 12), bytes.u32(at + 16), bytes.u32(at + 20), (int) bytes.u32(at + 24), (int) bytes.u32(at + 28),
-            bytes.u32(at + 36)));
-      }
-      return new RawSection(at, bytes.u32(at), new ElfSection(index, "", (int) bytes.u32(at + 4), bytes.u64(at + 8),
-          bytes.u64(at + 16), bytes.u64(at + 24), bytes.u64(at + 32), (int) bytes.u32(at + 40), (int) bytes.u32(at + 44),
-          bytes.u64(at + 56)));
+  /** The section header at {@code at}. */
+  private static ElfSection section(ElfBytes bytes, long at, int index, String name) {
+    if (bytes.elfClass() == ElfClass.ELF32) {
+      return new ElfSection(index, name, (int) bytes.u32(at + 4), bytes.u32(at + 8), bytes.u32(at + 12), bytes.u32(at + 16),
+          bytes.u32(at + 20), (int) bytes.u32(at + 24), (int) bytes.u32(at + 28), bytes.u32(at + 36));
     }
+    return new ElfSection(index, name, (int) bytes.u32(at + 4), bytes.u64(at + 8), bytes.u64(at + 16), bytes.u64(at + 24),
+        bytes.u64(at + 32), (int) bytes.u32(at + 40), (int) bytes.u32(at + 44), bytes.u64(at + 56));
   }
 }

@@ -37,10 +37,11 @@ public record ElfSection(
 
   /** Whether the section occupies bytes of the file ({@code SHT_NOBITS} and {@code SHT_NULL} do not). */
   public boolean hasFileBytes() {
-    return type != SHT_NOBITS && type != SHT_NULL;
+    return hasFileBytes(type);
   }
 
-  ElfSection withName(String sectionName) {
-    return new ElfSection(index, sectionName, type, flags, address, offset, size, link, info, entrySize);
+  /** Whether a section of type {@code type} occupies bytes of the file. */
+  static boolean hasFileBytes(int type) {
+    return type != SHT_NOBITS && type != SHT_NULL;
   }
 }
