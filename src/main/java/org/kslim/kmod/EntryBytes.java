@@ -45,7 +45,8 @@ final class EntryBytes {
     return ByteBuffer.wrap(all);
   }
 
-  private static void checkLimit(long size, String location, long limit) {
+  /** Refuses a module (or module list file) of {@code size} bytes past {@code limit}, naming {@code location}. */
+  static void checkLimit(long size, String location, long limit) {
     if (size > limit) {
       throw new BadInputException(location + ": larger than the limit of " + limit + " bytes");
     }

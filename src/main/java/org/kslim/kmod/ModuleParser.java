@@ -103,9 +103,7 @@ public final class ModuleParser {
   ModuleFile parse(String path, String location, Path file, ElfChannelReader reader) {
     try (FileChannel channel = FileContent.channel(file)) {
       long size = channel.size();
-      if (size > maxModuleSize) {
-        throw new BadInputException(location + ": larger than the limit of " + maxModuleSize + " bytes");
-      }
+      EntryBytes.checkLimit(size, location, maxModuleSize);
       byte[] head = head(channel, size);
       if (Compression.detect(head, head.length) != Compression.NONE) {
         return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));

@@ -181,14 +181,15 @@ public final class ModuleSetReader {
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
       if (wanted && entry.isFile() && content instanceof FileContent onDisk && fileName.endsWith(PLAIN_SUFFIX)) {
-        submitFile(tree, path.relative(), location, onDisk.file());
+        // a pool thread opens the module and reads only the parts it needs
+        submit(tree, path.relative(), location, () -> parser.parse(path.relative(), location, onDisk.file(), elfReaders.get()));
         return;
       }
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
         ByteBuffer stored = EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size());
         Path file = content instanceof FileContent onDisk ? onDisk.file() : null;
         if (!batched(tree, path.relative(), location, stored, file)) {
-          submit(tree, path.relative(), location, stored);
+          submit(tree, path.relative(), location, () -> parser.parse(path.relative(), location, stored));
         }
         return;
       }
@@ -241,23 +242,12 @@ public final class ModuleSetReader {
       }
     }
 
-    private void submit(VersionTree tree, String relative, String location, ByteBuffer stored) throws IOException {
+    /** Has a pool thread parse a module through {@code parse}, holding a slot meanwhile. */
+    private void submit(VersionTree tree, String relative, String location, Supplier<ModuleFile> parse) throws IOException {
       acquireSlot(location);
       tree.modules().add(pool.submit(() -> {
         try {
-          return parse(relative, location, stored, null);
-        } finally {
-          slots.release();
-        }
-      }));
-    }
-
-    /** Has a pool thread open and parse a module file of a tree, reading only the parts it needs. */
-    private void submitFile(VersionTree tree, String relative, String location, Path file) throws IOException {
-      acquireSlot(location);
-      tree.modules().add(pool.submit(() -> {
-        try {
-          return parsed(relative, () -> parser.parse(relative, location, file, elfReaders.get()));
+          return parsed(relative, parse);
         } finally {
           slots.release();
         }
