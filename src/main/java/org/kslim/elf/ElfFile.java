@@ -4,9 +4,7 @@ import static org.kslim.elf.ElfBytes.verify;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.kslim.MalformedInputException;
@@ -29,19 +27,13 @@ public final class ElfFile {
   private final String name;
   private final ElfBytes bytes;
   private final ElfHeader header;
-  private final List<ElfSection> sections;
-  private final Map<String, ElfSection> byName;
+  private final ElfSectionTable sections;
 
-  ElfFile(String name, ElfBytes bytes, ElfHeader header, List<ElfSection> sections) {
+  ElfFile(String name, ElfBytes bytes, ElfHeader header, ElfSectionTable sections) {
     this.name = name;
     this.bytes = bytes;
     this.header = header;
     this.sections = sections;
-    Map<String, ElfSection> first = new HashMap<>();
-    for (ElfSection section : sections.subList(Math.min(1, sections.size()), sections.size())) {
-      first.putIfAbsent(section.name(), section);
-    }
-    this.byName = first;
   }
 
   /** Parses the file header and section table of {@code data}; {@code name} locates errors. */
@@ -75,19 +67,20 @@ public final class ElfFile {
 
   /** Every section, index 0 included. */
   public List<ElfSection> sections() {
-    return sections;
+    return sections.all();
   }
 
   /** The first section (past index 0) named {@code sectionName}. */
   public Optional<ElfSection> section(String sectionName) {
-    return Optional.ofNullable(byName.get(sectionName));
+    int index = sections.indexOf(sectionName);
+    return index < 0 ? Optional.empty() : Optional.of(sections.get(index));
   }
 
   /** The section at {@code index}, which the file itself gave (a link, a symbol's section); out of range is malformed. */
   public ElfSection section(int index) {
     return located(name, () -> {
-      verify(index >= 0 && index < sections.size(), header.sectionHeaderOffset(),
-          "section index " + Integer.toUnsignedString(index) + " is not below the section count " + sections.size());
+      verify(index >= 0 && index < sections.count(), header.sectionHeaderOffset(),
+          "section index " + Integer.toUnsignedString(index) + " is not below the section count " + sections.count());
       return sections.get(index);
     });
   }
@@ -120,7 +113,7 @@ public final class ElfFile {
 
   /** The symbols of {@code .symtab} (the first {@code SHT_SYMTAB} section), or none when the file has no symbol table. */
   public List<ElfSymbol> symbols() {
-    for (ElfSection section : sections) {
+    for (ElfSection section : sections()) {
       if (section.type() == ElfSection.SHT_SYMTAB) {
         return symbols(section);
       }

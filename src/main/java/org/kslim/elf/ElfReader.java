@@ -4,7 +4,6 @@ import static org.kslim.elf.ElfBytes.verify;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 
 /** Reads the file header and the section header table of an ELF file, checking every field. */
 final class ElfReader {
@@ -81,20 +80,20 @@ final class ElfReader {
     return index;
   }
 
-  /** Every section, each named from the section-name table (none without one) and made once. */
-  private static List<ElfSection> sections(ElfBytes bytes, long shoff, int count, int namesIndex) {
-    int entrySize = bytes.elfClass().sectionHeaderSize();
-    ElfSection[] sections = new ElfSection[count];
+  /**
+   * The section header table, each name checked to start inside the section-name table (none
+   * without one) and to end before its end; no section is made here.
+   */
+  private static ElfSectionTable sections(ElfBytes bytes, long shoff, int count, int namesIndex) {
     if (namesIndex == NO_NAMES) {
-      for (int i = 0; i < count; i++) {
-        sections[i] = section(bytes, shoff + (long) i * entrySize, i, "");
-      }
-      return List.of(sections);
+      return new ElfSectionTable(bytes, shoff, count, null);
     }
+    int entrySize = bytes.elfClass().sectionHeaderSize();
     long namesAt = shoff + (long) namesIndex * entrySize;
     ElfSection names = section(bytes, namesAt, namesIndex, "");
     verify(names.hasFileBytes(), namesAt, "section-name table " + namesIndex + " has no bytes in the file");
     bytes.load(names.offset(), names.size(), () -> "section-name table " + namesIndex);
+    long lastNul = lastNul(bytes, names);
     for (int i = 0; i < count; i++) {
       long at = shoff + (long) i * entrySize;
       long nameOffset = bytes.u32(at);
@@ -102,15 +101,26 @@ final class ElfReader {
         verify(false, at, "section " + i + " name offset " + nameOffset + " is past the end of the section-name table ("
             + names.size() + " bytes)");
       }
-      int index = i;
-      String name = bytes.string(names.offset() + nameOffset, names.offset() + names.size(), () -> "section " + index + " name");
-      sections[i] = section(bytes, at, i, name);
+      if (nameOffset > lastNul) {
+        int index = i;
+        bytes.string(names.offset() + nameOffset, names.offset() + names.size(), () -> "section " + index + " name");
+      }
     }
-    return List.of(sections);
+    return new ElfSectionTable(bytes, shoff, count, names);
+  }
+
+  /** The offset in {@code table} of its last NUL, -1 when it has none: a name ends inside the table iff it starts at or before it. */
+  static long lastNul(ElfBytes bytes, ElfSection table) {
+    for (long i = table.size() - 1; i >= 0; i--) {
+      if (bytes.u8(table.offset() + i) == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The section header at {@code at}. */
-  private static ElfSection section(ElfBytes bytes, long at, int index, String name) {
+  static ElfSection section(ElfBytes bytes, long at, int index, String name) {
     if (bytes.elfClass() == ElfClass.ELF32) {
       return new ElfSection(index, name, (int) bytes.u32(at + 4), bytes.u32(at + 8), bytes.u32(at + 12), bytes.u32(at + 16),
           bytes.u32(at + 20), (int) bytes.u32(at + 24), (int) bytes.u32(at + 28), bytes.u32(at + 36));

@@ -44,7 +44,7 @@ public final class ElfSymbolTable {
     if (count > 0 && !strings.hasFileBytes()) {
       return 0;
     }
-    long lastNul = lastNul();
+    long lastNul = ElfReader.lastNul(bytes, strings);
     for (int i = 0; i < count; i++) {
       long nameOffset = nameOffset(i);
       if (nameOffset >= strings.size() || nameOffset > lastNul) {
@@ -127,15 +127,5 @@ public final class ElfSymbolTable {
 
   private long nameOffset(int index) {
     return bytes.u32(at(index));
-  }
-
-  /** The offset in the string table of its last NUL, -1 when it has none: a name ends inside the table iff it starts at or before it. */
-  private long lastNul() {
-    for (long i = strings.size() - 1; i >= 0; i--) {
-      if (bytes.u8(strings.offset() + i) == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kslim.BadInputException;
@@ -38,6 +37,12 @@ public final class ModuleParser {
 
   private static final List<String> SUFFIXES = List.of(".ko", ".ko.xz", ".ko.zst", ".ko.gz");
   private static final int MAGIC_BYTES = 6;
+  /**
+   * The largest plain module read a region at a time: the reader's buffer holds a file at its
+   * own offsets, so a larger one (38 of the 6.1 generic kernel's 4,023 modules, up to 19 MB) is
+   * mapped instead of growing each parsing thread's buffer to its size.
+   */
+  static final long MAX_REGION_READ_SIZE = 1 << 20;
 
   private final long maxModuleSize;
 
@@ -96,7 +101,8 @@ public final class ModuleParser {
   /**
    * Parses the module file {@code file} (a symlink is not followed). A plain one is read a region
    * at a time through {@code reader}, which reads just what depmod reads of it (headers, symbols,
-   * strings, {@code .modinfo}); a compressed one is mapped whole and decompressed.
+   * strings, {@code .modinfo}); one over {@link #MAX_REGION_READ_SIZE} is mapped; a compressed one
+   * is mapped whole and decompressed.
    *
    * @throws BadInputException when the file is larger than the limit, cannot be read, or is malformed
    */
@@ -104,8 +110,7 @@ public final class ModuleParser {
     try (FileChannel channel = FileContent.channel(file)) {
       long size = channel.size();
       EntryBytes.checkLimit(size, location, maxModuleSize);
-      byte[] head = head(channel, size);
-      if (Compression.detect(head, head.length) != Compression.NONE) {
+      if (size > MAX_REGION_READ_SIZE || compressed(channel, size)) {
         return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
       }
       return module(path, reader.read(location, channel, size), size, size);
@@ -116,15 +121,15 @@ public final class ModuleParser {
     }
   }
 
-  /** The first bytes of the file, as many as its compression is recognised by. */
-  private static byte[] head(FileChannel channel, long size) throws IOException {
+  /** Whether the file's first bytes are those of a compressed stream. */
+  private static boolean compressed(FileChannel channel, long size) throws IOException {
     ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, MAGIC_BYTES));
     while (head.hasRemaining()) {
       if (channel.read(head, head.position()) < 0) {
         break;
       }
     }
-    return Arrays.copyOf(head.array(), head.position());
+    return Compression.detect(head.array(), head.position()) != Compression.NONE;
   }
 
   private static ModuleFile module(String path, ElfFile elf, long storedSize, long size) {

@@ -114,10 +114,10 @@ final class ModuleSymbols {
     if (index == ElfSymbol.SHN_ABS || index == ElfSymbol.SHN_UNDEF) {
       return new ModuleSymbol(name, symbols.value(symbol), true, false);
     }
-    if (index >= elf.sections().size()) {
+    if (index >= elf.header().sectionCount()) {
       return new ModuleSymbol(name, 0, false, false);
     }
-    ElfSection section = elf.sections().get(index);
+    ElfSection section = elf.section(index);
     long offset = symbols.value(symbol);
     if (!section.hasFileBytes() || section.size() < CRC_BYTES || offset < 0 || offset > section.size() - CRC_BYTES) {
       return new ModuleSymbol(name, 0, false, false);

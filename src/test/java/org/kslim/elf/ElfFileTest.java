@@ -95,6 +95,29 @@ class ElfFileTest {
     assertThat(table.value(5)).isEqualTo(0xABCDEF);
   }
 
+  @ParameterizedTest
+  @MethodSource("org.kslim.testing.ElfBuilder#layouts")
+  void findsASectionByItsWholeNameOnly(ElfClass elfClass, ByteOrder order, int machine) {
+    ElfFile elf = ElfFile.parse("names.o", new ElfBuilder(elfClass, order, machine)
+        .section(".text.unlikely", ElfSection.SHT_PROGBITS, 0, new byte[] {1})
+        .section(".text", ElfSection.SHT_PROGBITS, 0, new byte[] {2, 3})
+        .section("t", ElfSection.SHT_PROGBITS, 0, new byte[] {4})
+        .build());
+
+    assertThat(elf.section(".text").orElseThrow().index()).isEqualTo(2);
+    assertThat(elf.section(".text.unlikely").orElseThrow().index()).isEqualTo(1);
+    assertThat(elf.section("t").orElseThrow().index()).isEqualTo(3);
+    assertThat(elf.section(".tex")).isEmpty();
+    assertThat(elf.section(".text.unlikely.more")).isEmpty();
+    assertThat(elf.section("")).isEmpty();
+    for (ElfSection section : elf.sections()) {
+      assertThat(elf.section(section.index())).isEqualTo(section);
+      if (section.index() > 0) {
+        assertThat(elf.section(section.name())).contains(section);
+      }
+    }
+  }
+
   @Test
   void namesMachinesItKnows() {
     assertThat(ElfFile.parse("a.o", sample(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_AARCH64)).header().machineName())

@@ -147,6 +147,19 @@ class ModuleParserTest {
   }
 
   @Test
+  void mapsAModuleFileTooLargeToReadARegionAtATime(@TempDir Path dir) throws IOException {
+    byte[] huge = storageModule(ElfBuilder.x86_64().section(".text", 1, 0, new byte[(int) ModuleParser.MAX_REGION_READ_SIZE]));
+    Path file = Files.write(dir.resolve("huge.ko"), huge);
+    ElfChannelReader reader = new ElfChannelReader();
+
+    ModuleFile parsed = parser.parse("kernel/huge.ko", "tree!huge.ko", file, reader);
+
+    assertThat(huge.length).isGreaterThan((int) ModuleParser.MAX_REGION_READ_SIZE);
+    assertThat(parsed).isEqualTo(parser.parse("kernel/huge.ko", huge));
+    assertThat(parsed.module().storedSize()).isEqualTo(huge.length);
+  }
+
+  @Test
   void readsACompressedModuleFileWhole(@TempDir Path dir) throws IOException {
     byte[] ko = storageModule(ElfBuilder.x86_64());
     byte[] stored = zstd(ko);
