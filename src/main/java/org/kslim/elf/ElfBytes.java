@@ -118,19 +118,38 @@ final class ElfBytes {
    */
   String string(long offset, long end, Supplier<String> what) {
     require(offset, end - offset, what);
-    long nul = offset;
-    while (nul < end && data.get((int) nul) != 0) {
-      nul++;
-    }
-    if (nul >= end) {
+    int length = data.hasArray() ? arrayNul(offset, end) : bufferNul(offset, end);
+    if (length < 0) {
       verify(false, offset, () -> what.get() + " is not NUL-terminated before offset " + end);
     }
-    int length = (int) (nul - offset);
     if (data.hasArray()) {
       return new String(data.array(), data.arrayOffset() + (int) offset, length, StandardCharsets.UTF_8);
     }
     byte[] bytes = new byte[length];
     data.get((int) offset, bytes);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The length of the string at {@code offset} up to its NUL, -1 without a NUL before {@code end}; scans the backing array. */
+  private int arrayNul(long offset, long end) {
+    byte[] array = data.array();
+    int start = data.arrayOffset() + (int) offset;
+    int stop = data.arrayOffset() + (int) end;
+    for (int i = start; i < stop; i++) {
+      if (array[i] == 0) {
+        return i - start;
+      }
+    }
+    return -1;
+  }
+
+  /** As {@link #arrayNul}, for a buffer without an accessible array (a mapped file). */
+  private int bufferNul(long offset, long end) {
+    for (long i = offset; i < end; i++) {
+      if (data.get((int) i) == 0) {
+        return (int) (i - offset);
+      }
+    }
+    return -1;
   }
 }

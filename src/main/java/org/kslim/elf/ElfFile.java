@@ -80,7 +80,7 @@ public final class ElfFile {
   public ElfSection section(int index) {
     return located(name, () -> {
       verify(index >= 0 && index < sections.count(), header.sectionHeaderOffset(),
-          "section index " + Integer.toUnsignedString(index) + " is not below the section count " + sections.count());
+          () -> "section index " + Integer.toUnsignedString(index) + " is not below the section count " + sections.count());
       return sections.get(index);
     });
   }
@@ -140,11 +140,11 @@ public final class ElfFile {
     int entrySize = header.elfClass().symbolSize();
     located(name, () -> {
       verify(table.type() == ElfSection.SHT_SYMTAB || table.type() == ElfSection.SHT_DYNSYM, table.offset(),
-          describe(table) + " of type " + table.type() + " is not a symbol table");
+          () -> describe(table) + " of type " + table.type() + " is not a symbol table");
       verify(table.entrySize() == entrySize, table.offset(),
-          describe(table) + " entry size " + table.entrySize() + ", expected " + entrySize);
+          () -> describe(table) + " entry size " + table.entrySize() + ", expected " + entrySize);
       verify(table.size() % entrySize == 0, table.offset(),
-          describe(table) + " size " + table.size() + " is not a multiple of " + entrySize);
+          () -> describe(table) + " size " + table.size() + " is not a multiple of " + entrySize);
       return table;
     });
     ElfSection strings = section(table.link());

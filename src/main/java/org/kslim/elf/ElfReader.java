@@ -19,7 +19,7 @@ final class ElfReader {
   /** Reads a file wholly in {@code data}, or, through {@code regions}, a region at a time into it. */
   static ElfFile read(String name, ByteBuffer data, ElfRegions regions) {
     ByteBuffer buffer = data.duplicate();
-    verify(buffer.remaining() >= EI_NIDENT, 0, "file of " + buffer.remaining() + " bytes is too short for an ELF identification");
+    verify(buffer.remaining() >= EI_NIDENT, 0, () -> "file of " + buffer.remaining() + " bytes is too short for an ELF identification");
     ByteBuffer content = buffer.slice();
     verify(content.get(0) == 0x7F && content.get(1) == 'E' && content.get(2) == 'L' && content.get(3) == 'F', 0,
         "no ELF magic");
@@ -40,25 +40,25 @@ final class ElfReader {
   }
 
   private static ElfClass elfClass(byte value) {
-    verify(value == ElfClass.ELF32.identValue() || value == ElfClass.ELF64.identValue(), EI_CLASS, "unknown ELF class " + value);
+    verify(value == ElfClass.ELF32.identValue() || value == ElfClass.ELF64.identValue(), EI_CLASS, () -> "unknown ELF class " + value);
     return value == ElfClass.ELF32.identValue() ? ElfClass.ELF32 : ElfClass.ELF64;
   }
 
   private static ByteOrder byteOrder(byte value) {
-    verify(value == ELFDATA2LSB || value == ELFDATA2MSB, EI_DATA, "unknown ELF data encoding " + value);
+    verify(value == ELFDATA2LSB || value == ELFDATA2MSB, EI_DATA, () -> "unknown ELF data encoding " + value);
     return value == ELFDATA2LSB ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
   }
 
   /** The number of section headers, each checked to describe bytes inside the file. */
   private static int sectionCount(ElfBytes bytes, long shoff, int shentsize, int shnum) {
     int entrySize = bytes.elfClass().sectionHeaderSize();
-    verify(shoff != 0, 0, "section header table at offset 0 with " + shnum + " entries");
-    verify(shentsize == entrySize, shoff, "section header entry size " + shentsize + ", expected " + entrySize);
+    verify(shoff != 0, 0, () -> "section header table at offset 0 with " + shnum + " entries");
+    verify(shentsize == entrySize, shoff, () -> "section header entry size " + shentsize + ", expected " + entrySize);
     bytes.load(shoff, entrySize, () -> "section header 0");
     long count = shnum != 0 ? shnum : section(bytes, shoff, 0, "").size();
     long room = (bytes.size() - shoff) / entrySize;
     verify(count >= 1 && count <= room, shoff,
-        "section count " + Long.toUnsignedString(count) + " does not fit the " + room + " section headers the file has room for");
+        () -> "section count " + Long.toUnsignedString(count) + " does not fit the " + room + " section headers the file has room for");
     bytes.load(shoff, count * entrySize, () -> "section header table");
     boolean is64 = bytes.elfClass() == ElfClass.ELF64;
     for (int i = 0; i < count; i++) {
@@ -75,7 +75,7 @@ final class ElfReader {
 
   private static int namesIndex(ElfBytes bytes, long shoff, int shstrndx, int count, int fieldOffset) {
     int index = shstrndx == ElfSymbol.SHN_XINDEX ? section(bytes, shoff, 0, "").link() : shstrndx;
-    verify(index >= 0 && index < count, fieldOffset, "section-name table index " + Integer.toUnsignedString(index)
+    verify(index >= 0 && index < count, fieldOffset, () -> "section-name table index " + Integer.toUnsignedString(index)
         + " is not below the section count " + count);
     return index;
   }
@@ -91,7 +91,7 @@ final class ElfReader {
     int entrySize = bytes.elfClass().sectionHeaderSize();
     long namesAt = shoff + (long) namesIndex * entrySize;
     ElfSection names = section(bytes, namesAt, namesIndex, "");
-    verify(names.hasFileBytes(), namesAt, "section-name table " + namesIndex + " has no bytes in the file");
+    verify(names.hasFileBytes(), namesAt, () -> "section-name table " + namesIndex + " has no bytes in the file");
     bytes.load(names.offset(), names.size(), () -> "section-name table " + namesIndex);
     long lastNul = lastNul(bytes, names);
     for (int i = 0; i < count; i++) {
