@@ -35,7 +35,8 @@ import org.kslim.source.XzStreamIndex;
 /**
  * Streams a kernel package once and parses its modules in parallel into a {@link ModuleSet}.
  * The streaming thread hands each module's bytes to a pool through a bounded number of slots,
- * so only a few modules are in memory at any time. Where the host has {@code xz}, {@code .ko.xz}
+ * so only a few modules are in memory at any time; a plain module of a folder is handed over by
+ * name, and the pool thread reads it. Where the host has {@code xz}, {@code .ko.xz}
  * modules go to the pool in batches that one xz process decodes ({@link XzModuleBatch}); a batch
  * xz cannot decode is decoded module by module in Java, which names the broken one.
  *
@@ -181,8 +182,10 @@ public final class ModuleSetReader {
       String location = where + "!" + entry.path();
       String fileName = path.relative().substring(path.relative().lastIndexOf('/') + 1);
       if (wanted && entry.isFile() && content instanceof FileContent onDisk && fileName.endsWith(PLAIN_SUFFIX)) {
-        // a pool thread opens the module and reads only the parts it needs
-        submit(tree, path.relative(), location, () -> parser.parse(path.relative(), location, onDisk.file(), elfReaders.get()));
+        // a pool thread opens the module and reads only the parts it needs; nothing of it is held
+        // meanwhile, so it takes no slot, and the listing runs ahead without waiting for the parsing
+        tree.modules().add(pool.submit(
+            () -> parsed(path.relative(), () -> parser.parse(path.relative(), location, onDisk.file(), elfReaders.get()))));
         return;
       }
       if (wanted && entry.isFile() && ModuleParser.isModuleFileName(fileName)) {
@@ -242,7 +245,7 @@ public final class ModuleSetReader {
       }
     }
 
-    /** Has a pool thread parse a module through {@code parse}, holding a slot meanwhile. */
+    /** Has a pool thread parse a module held in memory through {@code parse}, holding a slot meanwhile. */
     private void submit(VersionTree tree, String relative, String location, Supplier<ModuleFile> parse) throws IOException {
       acquireSlot(location);
       tree.modules().add(pool.submit(() -> {
