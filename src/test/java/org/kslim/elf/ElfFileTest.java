@@ -118,6 +118,19 @@ class ElfFileTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.kslim.testing.ElfBuilder#layouts")
+  void readsABufferWithoutAnAccessibleArrayAsOneWithIt(ElfClass elfClass, ByteOrder order, int machine) {
+    byte[] data = sample(elfClass, order, machine);
+    ElfFile fromArray = ElfFile.parse("sample.o", data);
+    ElfFile fromView = ElfFile.parse("sample.o", ByteBuffer.wrap(data).asReadOnlyBuffer());
+
+    assertThat(ByteBuffer.wrap(data).asReadOnlyBuffer().hasArray()).isFalse();
+    assertThat(fromView.header()).isEqualTo(fromArray.header());
+    assertThat(fromView.sections()).isEqualTo(fromArray.sections());
+    assertThat(fromView.symbols()).isEqualTo(fromArray.symbols());
+  }
+
   @Test
   void namesMachinesItKnows() {
     assertThat(ElfFile.parse("a.o", sample(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_AARCH64)).header().machineName())
