@@ -271,7 +271,9 @@ class ElfFileTest {
 
   @Test
   void failsToReadAFileShorterThanItWasWhenOpened(@TempDir Path dir) throws IOException {
-    byte[] data = sample(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_X86_64);
+    // larger than what is read whole, so its sections are read after it was opened
+    byte[] data = new ElfBuilder(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_X86_64)
+        .section(".text", ElfSection.SHT_PROGBITS, 0, new byte[ElfChannelReader.WHOLE_READ]).build();
     Path file = Files.write(dir.resolve("sample.o"), data);
 
     try (FileChannel channel = FileChannel.open(file)) {
@@ -284,6 +286,19 @@ class ElfFileTest {
           .isInstanceOf(UncheckedIOException.class)
           .hasMessageStartingWith("cannot read section .text at offset ")
           .hasMessageContaining("the file ended at offset ");
+    }
+  }
+
+  @Test
+  void failsToReadASmallFileShorterThanItsGivenSize(@TempDir Path dir) throws IOException {
+    byte[] data = sample(ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, ElfHeader.EM_X86_64);
+    Path file = Files.write(dir.resolve("sample.o"), Arrays.copyOf(data, data.length - 1));
+
+    try (FileChannel channel = FileChannel.open(file)) {
+      assertThatThrownBy(() -> new ElfChannelReader().read("sample.o", channel, data.length))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessage("cannot read: the file ended at offset " + (data.length - 1) + ", before the " + data.length
+              + " bytes it had when it was opened");
     }
   }
 
