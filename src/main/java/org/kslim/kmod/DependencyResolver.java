@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Works out what kmod's depmod (version 30) does for a set of modules: which module wins a name,
@@ -57,6 +59,8 @@ public final class DependencyResolver {
 
   private DepmodResult resolve() {
     Map<String, Export> symbols = exports();
+    // modules.symbols' order needs only the symbol table: sorted on another core meanwhile
+    CompletableFuture<List<SymbolAlias>> aliases = CompletableFuture.supplyAsync(() -> symbolAliases(symbols));
     int[][] needs = directDependencies(symbols);
     TopologicalOrder order = TopologicalOrder.of(needs);
     Set<String> cyclic = new HashSet<>();
@@ -73,7 +77,19 @@ public final class DependencyResolver {
       problems.add(new Problem.DependencyCycle(paths));
     }
     checkDeclaredDepends(needs);
-    return new DepmodResult(graph(needs, order), cyclic, symbolAliases(symbols), problems);
+    DependencyGraph graph = graph(needs, order);
+    return new DepmodResult(graph, cyclic, joined(aliases), problems);
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** The symbol table as depmod leaves it: kernel symbols first, then each module's, later ones replacing. */
