@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that readers see either the old file or the whole new one, never a part:
@@ -34,6 +37,9 @@ public final class AtomicFile {
   /** rw-r--r--, as files written with the usual umask: temporary files start as rw------- */
   private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
+  private static final int MAX_TEMPORARY_ATTEMPTS = 1000;
+  private static final AtomicLong TEMPORARY_COUNTER = new AtomicLong();
+
   private AtomicFile() {}
 
   public static void writeString(Path target, String text) {
@@ -47,8 +53,8 @@ public final class AtomicFile {
     try {
       Files.createDirectories(folder);
       removeStaleTemporaries(folder, target.getFileName().toString());
-      temporary = Files.createTempFile(folder, prefix(target.getFileName().toString()), ".tmp");
-      if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      temporary = createTemporary(folder, prefix(target.getFileName().toString()));
+      if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(temporary, READABLE_BY_ALL);
       }
       try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -74,6 +80,26 @@ public final class AtomicFile {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  /**
+   * A new empty file {@code PREFIX<pid>.<n>.tmp} in {@code folder}: the process id and a counter
+   * make it unique among writes, and creating it only where no file is keeps it unique against
+   * anything else. (Named without {@code Files.createTempFile}, whose first call seeds a
+   * {@code SecureRandom}: a few milliseconds of every short run, with other writers waiting.)
+   */
+  private static Path createTemporary(Path folder, String prefix) throws IOException {
+    String stem = prefix + ProcessHandle.current().pid() + ".";
+    for (int attempt = 0; attempt < MAX_TEMPORARY_ATTEMPTS; attempt++) {
+      Path candidate = folder.resolve(stem + TEMPORARY_COUNTER.incrementAndGet() + ".tmp");
+      try {
+        Files.newByteChannel(candidate, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)).close();
+        return candidate;
+      } catch (FileAlreadyExistsException e) {
+        // left by an earlier process that had this id: the next number
+      }
+    }
+    throw new IOException("no free temporary file name " + stem + "N.tmp in " + folder);
   }
 
   private static String prefix(String name) {

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +65,32 @@ class AtomicFileTest {
     assertThat(Files.readString(outside)).isEqualTo("root:x:0:0");
   }
 
-  private java.util.List<String> listing() throws IOException {
+  @Test
+  void writesOfManyFilesSideBySideEachLandWhole() throws Exception {
+    List<Callable<Void>> writes = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String name = "index" + i;
+      writes.add(() -> {
+        AtomicFile.writeString(dir.resolve(name), name.repeat(1000));
+        return null;
+      });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (Future<Void> write : pool.invokeAll(writes)) {
+        write.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(listing()).hasSize(16).allMatch(name -> name.startsWith("index"));
+    for (int i = 0; i < 16; i++) {
+      assertThat(Files.readString(dir.resolve("index" + i))).isEqualTo(("index" + i).repeat(1000));
+    }
+  }
+
+  private List<String> listing() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).toList();
     }
