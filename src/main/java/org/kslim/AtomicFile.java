@@ -34,7 +34,7 @@ public final class AtomicFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** rw-r--r--, as files written with the usual umask: temporary files start as rw------- */
+  /** rw-r--r--, as files written with the usual umask, whatever umask the temporary file was created under */
   private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
   private static final int MAX_TEMPORARY_ATTEMPTS = 1000;

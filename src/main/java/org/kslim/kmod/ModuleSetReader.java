@@ -192,7 +192,7 @@ public final class ModuleSetReader {
         ByteBuffer stored = EntryBytes.buffer(content, location, options.maxModuleSize(), entry.size());
         Path file = content instanceof FileContent onDisk ? onDisk.file() : null;
         if (!batched(tree, path.relative(), location, stored, file)) {
-          submit(tree, path.relative(), location, () -> parser.parse(path.relative(), location, stored));
+          submit(tree, path.relative(), location, stored);
         }
         return;
       }
@@ -245,12 +245,12 @@ public final class ModuleSetReader {
       }
     }
 
-    /** Has a pool thread parse a module held in memory through {@code parse}, holding a slot meanwhile. */
-    private void submit(VersionTree tree, String relative, String location, Supplier<ModuleFile> parse) throws IOException {
+    /** Has a pool thread parse the module {@code stored} holds in memory, holding a slot meanwhile. */
+    private void submit(VersionTree tree, String relative, String location, ByteBuffer stored) throws IOException {
       acquireSlot(location);
       tree.modules().add(pool.submit(() -> {
         try {
-          return parsed(relative, parse);
+          return parse(relative, location, stored, null);
         } finally {
           slots.release();
         }
