@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.kslim.BadInputException;
 import org.kslim.InputLimit;
 import org.kslim.KslimException;
+import org.kslim.MalformedInputException;
 import org.kslim.elf.ElfChannelReader;
 import org.kslim.elf.ElfFile;
 import org.kslim.elf.ElfSection;
@@ -110,10 +111,21 @@ public final class ModuleParser {
     try (FileChannel channel = FileContent.channel(file)) {
       long size = channel.size();
       EntryBytes.checkLimit(size, location, maxModuleSize);
-      if (size > MAX_REGION_READ_SIZE || compressed(channel, size)) {
+      if (size > MAX_REGION_READ_SIZE) {
         return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
       }
-      return module(path, reader.read(location, channel, size), size, size);
+      ElfFile elf;
+      try {
+        elf = reader.read(location, channel, size);
+      } catch (MalformedInputException e) {
+        // rarely so: a module compressed under a plain name is no ELF file, and is read as
+        // compressed; checked only now, so that each plain module costs no read of its magic bytes
+        if (compressed(channel, size)) {
+          return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        }
+        throw e;
+      }
+      return module(path, elf, size, size);
     } catch (IOException e) {
       throw new BadInputException(location + ": cannot read: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -160,6 +172,6 @@ public final class ModuleParser {
     if (section.isEmpty()) {
       return ModInfo.EMPTY;
     }
-    return new ModInfo(ModuleStrings.split(elf.bytes(section.get())).stream().map(ModuleStrings::field).toList());
+    return new ModInfo(ModuleStrings.fields(elf.bytes(section.get())));
   }
 }

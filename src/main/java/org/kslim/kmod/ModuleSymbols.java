@@ -2,9 +2,7 @@ package org.kslim.kmod;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.kslim.elf.ElfFile;
 import org.kslim.elf.ElfHeader;
@@ -28,7 +26,6 @@ import org.kslim.elf.ElfSymbolTable;
  */
 final class ModuleSymbols {
   private static final String CRC_PREFIX = "__crc_";
-  private static final int VERSION_ENTRY_SIZE = 64;
   private static final int STT_REGISTER = 13;
   private static final int CRC_BYTES = 4;
 
@@ -63,12 +60,8 @@ final class ModuleSymbols {
   }
 
   List<ModuleSymbol> undefined() {
-    List<Version> versions = versions();
-    Map<String, Integer> firstVersion = new HashMap<>();
-    for (int i = versions.size() - 1; i >= 0; i--) {
-      firstVersion.put(versions.get(i).name(), i);
-    }
-    boolean[] visited = new boolean[versions.size()];
+    ModuleVersions versions = ModuleVersions.of(elf);
+    boolean[] visited = new boolean[versions.count()];
     int machine = elf.header().machine();
     boolean registers = machine == ElfHeader.EM_SPARC || machine == ElfHeader.EM_SPARCV9;
     List<ModuleSymbol> undefined = new ArrayList<>();
@@ -79,17 +72,17 @@ final class ModuleSymbols {
       }
       String name = symbols.name(i);
       boolean weak = symbols.binding(i) == ElfSymbol.Binding.WEAK;
-      Integer version = firstVersion.get(name);
-      if (version == null) {
+      int version = versions.first(name);
+      if (version < 0) {
         undefined.add(new ModuleSymbol(name, 0, false, weak));
       } else {
         visited[version] = true;
-        undefined.add(new ModuleSymbol(name, versions.get(version).crc(), true, weak));
+        undefined.add(new ModuleSymbol(name, versions.crc(version), true, weak));
       }
     }
-    for (int i = 0; i < versions.size(); i++) {
+    for (int i = 0; i < versions.count(); i++) {
       if (!visited[i]) {
-        undefined.add(new ModuleSymbol(versions.get(i).name(), versions.get(i).crc(), true, false));
+        undefined.add(new ModuleSymbol(versions.name(i), versions.crc(i), true, false));
       }
     }
     return undefined;
@@ -125,23 +118,4 @@ final class ModuleSymbols {
     ByteBuffer bytes = elf.bytes(section);
     return new ModuleSymbol(name, bytes.getInt((int) offset) & 0xFFFFFFFFL, true, false);
   }
-
-  /** The {@code __versions} entries, none when the section is missing or not a whole number of entries. */
-  private List<Version> versions() {
-    Optional<ElfSection> found = elf.section("__versions");
-    if (found.isEmpty() || found.get().size() % VERSION_ENTRY_SIZE != 0) {
-      return List.of();
-    }
-    ElfSection section = found.get();
-    ByteBuffer bytes = elf.bytes(section);
-    int crcSize = elf.header().elfClass().wordSize();
-    List<Version> versions = new ArrayList<>();
-    for (int at = 0; at < bytes.limit(); at += VERSION_ENTRY_SIZE) {
-      long crc = crcSize == CRC_BYTES ? bytes.getInt(at) & 0xFFFFFFFFL : bytes.getLong(at);
-      versions.add(new Version(elf.string(section, at + crcSize), crc));
-    }
-    return versions;
-  }
-
-  private record Version(String name, long crc) {}
 }
