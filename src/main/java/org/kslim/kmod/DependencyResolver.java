@@ -76,8 +76,10 @@ public final class DependencyResolver {
       }
       problems.add(new Problem.DependencyCycle(paths));
     }
-    checkDeclaredDepends(needs);
+    // modinfo's depends= checked on another core while the graph is built
+    CompletableFuture<List<Problem>> declared = CompletableFuture.supplyAsync(() -> declaredDependsMismatches(needs));
     DependencyGraph graph = graph(needs, order);
+    problems.addAll(joined(declared));
     return new DepmodResult(graph, cyclic, joined(aliases), problems);
   }
 
@@ -176,8 +178,9 @@ public final class DependencyResolver {
     return new DependencyGraph(modules, dependencies);
   }
 
-  /** A {@link Problem.DeclaredDependsMismatch} where modinfo's {@code depends=} disagrees with the symbols. */
-  private void checkDeclaredDepends(int[][] needs) {
+  /** A {@link Problem.DeclaredDependsMismatch} for each module whose modinfo {@code depends=} disagrees with the symbols. */
+  private List<Problem> declaredDependsMismatches(int[][] needs) {
+    List<Problem> mismatches = new ArrayList<>();
     for (int i = 0; i < modules.size(); i++) {
       Module module = modules.get(i);
       String depends = module.modinfo().first("depends").orElse(null);
@@ -197,9 +200,10 @@ public final class DependencyResolver {
         resolved.add(modules.get(dependency).name());
       }
       if (!declaredNames.equals(new TreeSet<>(resolved))) {
-        problems.add(new Problem.DeclaredDependsMismatch(module.path(), declared, resolved));
+        mismatches.add(new Problem.DeclaredDependsMismatch(module.path(), declared, resolved));
       }
     }
+    return mismatches;
   }
 
   private List<SymbolAlias> symbolAliases(Map<String, Export> symbols) {

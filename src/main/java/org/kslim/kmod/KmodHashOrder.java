@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,6 +25,8 @@ public final class KmodHashOrder {
   /** Buckets of depmod's table of modules by name. */
   public static final int MODULE_BUCKETS = 512;
 
+  private static final int INSERTION_SORT_MAX = 32;
+
   private final int buckets;
 
   public KmodHashOrder(int buckets) {
@@ -40,19 +41,67 @@ public final class KmodHashOrder {
     return Integer.remainderUnsigned(hash(key.getBytes(StandardCharsets.UTF_8)), buckets);
   }
 
-  /** The keys in the order kmod's hash iteration visits them (duplicates kept side by side). */
+  /**
+   * The keys in the order kmod's hash iteration visits them (duplicates kept side by side):
+   * grouped by bucket in one counting pass, then each bucket's few keys sorted by {@code strcmp}.
+   */
   public List<String> sort(Collection<String> keys) {
-    List<Keyed> keyed = new ArrayList<>(keys.size());
+    int count = keys.size();
+    byte[][] bytes = new byte[count][];
+    String[] strings = new String[count];
+    int[] bucketOf = new int[count];
+    int[] starts = new int[buckets + 1];
+    int i = 0;
     for (String key : keys) {
-      byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-      keyed.add(new Keyed(key, bytes, Integer.remainderUnsigned(hash(bytes), buckets)));
+      strings[i] = key;
+      bytes[i] = key.getBytes(StandardCharsets.UTF_8);
+      bucketOf[i] = Integer.remainderUnsigned(hash(bytes[i]), buckets);
+      starts[bucketOf[i] + 1]++;
+      i++;
     }
-    keyed.sort(Comparator.comparingInt(Keyed::bucket).thenComparing(Keyed::bytes, KmodHashOrder::strcmp));
-    List<String> sorted = new ArrayList<>(keyed.size());
-    for (Keyed k : keyed) {
-      sorted.add(k.key());
+    for (int bucket = 0; bucket < buckets; bucket++) {
+      starts[bucket + 1] += starts[bucket];
+    }
+    int[] placed = new int[count];
+    int[] next = Arrays.copyOf(starts, buckets);
+    for (int key = 0; key < count; key++) {
+      placed[next[bucketOf[key]]++] = key;
+    }
+    List<String> sorted = new ArrayList<>(count);
+    for (int bucket = 0; bucket < buckets; bucket++) {
+      sortByBytes(placed, starts[bucket], starts[bucket + 1], bytes);
+      for (int at = starts[bucket]; at < starts[bucket + 1]; at++) {
+        sorted.add(strings[placed[at]]);
+      }
     }
     return sorted;
+  }
+
+  /**
+   * Sorts {@code keys[from..to)} by their bytes: a bucket usually holds a handful of keys, sorted
+   * in place; a crowded one (as crafted names could make it) by merge sort.
+   */
+  private static void sortByBytes(int[] keys, int from, int to, byte[][] bytes) {
+    if (to - from > INSERTION_SORT_MAX) {
+      Integer[] crowded = new Integer[to - from];
+      for (int at = from; at < to; at++) {
+        crowded[at - from] = keys[at];
+      }
+      Arrays.sort(crowded, (a, b) -> strcmp(bytes[a], bytes[b]));
+      for (int at = from; at < to; at++) {
+        keys[at] = crowded[at - from];
+      }
+      return;
+    }
+    for (int at = from + 1; at < to; at++) {
+      int key = keys[at];
+      int hole = at;
+      while (hole > from && strcmp(bytes[keys[hole - 1]], bytes[key]) > 0) {
+        keys[hole] = keys[hole - 1];
+        hole--;
+      }
+      keys[hole] = key;
+    }
   }
 
   /**
@@ -107,5 +156,4 @@ public final class KmodHashOrder {
     return Arrays.compareUnsigned(a, b);
   }
 
-  private record Keyed(String key, byte[] bytes, int bucket) {}
 }

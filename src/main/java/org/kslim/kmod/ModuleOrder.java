@@ -1,7 +1,7 @@
 package org.kslim.kmod;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +40,16 @@ final class ModuleOrder {
     for (int line = 0; line < modulesOrder.size(); line++) {
       sortIndex.put(modulesOrder.get(line), line + 1 - total);
     }
-    List<Module> ordered = new ArrayList<>(names.size());
-    for (String name : names) {
-      ordered.add(byName.get(name));
+    // a stable sort by rank: each module's rank in the high half of a number, its place in the low half
+    long[] ranked = new long[names.size()];
+    for (int i = 0; i < ranked.length; i++) {
+      ranked[i] = (long) sortIndex.getOrDefault(orderPath(byName.get(names.get(i))), 1) << 32 | i;
     }
-    Map<String, Integer> rank = new HashMap<>();
-    for (Module module : ordered) {
-      rank.put(module.path(), sortIndex.getOrDefault(orderPath(module), 1));
+    Arrays.sort(ranked);
+    List<Module> ordered = new ArrayList<>(ranked.length);
+    for (long rank : ranked) {
+      ordered.add(byName.get(names.get((int) rank)));
     }
-    ordered.sort(Comparator.comparingInt(module -> rank.get(module.path())));
     return ordered;
   }
 

@@ -58,6 +58,24 @@ class KmodHashOrderTest {
     assertThat(one.sort(List.of("b", "a\u00e9", "ab", "a", "B"))).containsExactly("B", "a", "ab", "a\u00e9", "b");
   }
 
+  /** Bucket by bucket, then by strcmp: the order a plain sort on both keys gives, in sparse and crowded tables. */
+  @Test
+  void sortsAsAComparisonOfBucketThenBytes() {
+    java.util.Random random = new java.util.Random(20261127);
+    for (int buckets : new int[] {1, 7, KmodHashOrder.MODULE_BUCKETS, KmodHashOrder.SYMBOL_BUCKETS}) {
+      KmodHashOrder order = new KmodHashOrder(buckets);
+      List<String> keys = new java.util.ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        keys.add(Integer.toString(random.nextInt(5000), 36) + (random.nextInt(7) == 0 ? "\u00e9" : ""));
+      }
+      List<String> expected = new java.util.ArrayList<>(keys);
+      expected.sort(java.util.Comparator.comparingInt(order::bucket).thenComparing(
+          key -> key.getBytes(java.nio.charset.StandardCharsets.UTF_8), KmodHashOrder::strcmp));
+
+      assertThat(order.sort(keys)).as("%d buckets", buckets).isEqualTo(expected);
+    }
+  }
+
   @Test
   void rejectsAnEmptyTable() {
     assertThatThrownBy(() -> new KmodHashOrder(0)).hasMessage("buckets must be at least 1: 0");
