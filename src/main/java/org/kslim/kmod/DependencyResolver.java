@@ -52,12 +52,26 @@ public final class DependencyResolver {
    *     null when unknown, and then no symbol is reported unresolved
    */
   public static DepmodResult resolve(List<Module> modules, List<String> modulesOrder, KernelSymbols kernel) {
-    List<Problem> problems = new ArrayList<>();
-    List<Module> ordered = ModuleOrder.order(modules, modulesOrder, problems);
-    return new DependencyResolver(ordered, kernel, problems).resolve();
+    return ordering(modules, modulesOrder, kernel).resolve();
   }
 
-  private DepmodResult resolve() {
+  /**
+   * Takes the first step of {@link #resolve(List, List, KernelSymbols)}: which module wins each
+   * name, in which order ({@link #modules()}); {@link #resolve()} does the rest.
+   */
+  static DependencyResolver ordering(List<Module> modules, List<String> modulesOrder, KernelSymbols kernel) {
+    List<Problem> problems = new ArrayList<>();
+    List<Module> ordered = ModuleOrder.order(modules, modulesOrder, problems);
+    return new DependencyResolver(ordered, kernel, problems);
+  }
+
+  /** The modules kept, in depmod's order. */
+  List<Module> modules() {
+    return modules;
+  }
+
+  /** Resolves the modules' symbols and dependencies; call once. */
+  DepmodResult resolve() {
     Map<String, Export> symbols = exports();
     // modules.symbols' order needs only the symbol table: sorted on another core meanwhile
     CompletableFuture<List<SymbolAlias>> aliases = CompletableFuture.supplyAsync(() -> symbolAliases(symbols));

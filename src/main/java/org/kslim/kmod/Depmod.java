@@ -36,9 +36,18 @@ public final class Depmod {
     } catch (IOException e) {
       throw new BadInputException(packagePath + ": cannot read: " + e.getMessage(), e);
     }
-    DepmodResult result = DependencyResolver.resolve(set.modules(), set.modulesOrder(), kernel);
+    DependencyResolver resolver = DependencyResolver.ordering(set.modules(), set.modulesOrder(), kernel);
     Path folder = out.resolve(set.kernelVersion());
-    List<Path> written = DepmodIndexWriter.write(result, folder);
+    // the files of the modules' modinfo are written while their dependencies are resolved
+    DepmodIndexWriter.Writing writing = DepmodIndexWriter.start(resolver.modules(), folder);
+    DepmodResult result;
+    try {
+      result = resolver.resolve();
+    } catch (RuntimeException | Error e) {
+      writing.abandon();
+      throw e;
+    }
+    List<Path> written = writing.finish(result);
     return new DepmodRun(set.kernelVersion(), folder, written, result, set.problems());
   }
 }

@@ -1,9 +1,11 @@
 package org.kslim.kmod;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The text of depmod's index files, byte for byte as kmod's depmod 30 writes them.
+ * The text of depmod's index files, byte for byte as kmod's depmod 30 writes them. Those of the
+ * modules' {@code .modinfo} alone take the modules in depmod's order ({@link DepmodResult#modules}).
  *
  * <pre>{@code
  * String dep = DepmodText.modulesDep(result);
@@ -40,9 +42,9 @@ public final class DepmodText {
   }
 
   /** {@code modules.alias}: {@code alias VALUE MODULE} for each {@code alias=}, module by module. */
-  public static String modulesAlias(DepmodResult result) {
+  public static String modulesAlias(List<Module> modules) {
     StringBuilder text = new StringBuilder(ALIAS_HEADER);
-    for (Module module : result.modules()) {
+    for (Module module : modules) {
       for (String alias : module.modinfo().values("alias")) {
         text.append("alias ").append(alias).append(' ').append(module.name()).append('\n');
       }
@@ -51,9 +53,9 @@ public final class DepmodText {
   }
 
   /** {@code modules.softdep}: {@code softdep MODULE VALUE} for each {@code softdep=}. */
-  public static String modulesSoftdep(DepmodResult result) {
+  public static String modulesSoftdep(List<Module> modules) {
     StringBuilder text = new StringBuilder(SOFTDEP_HEADER);
-    for (Module module : result.modules()) {
+    for (Module module : modules) {
       for (String softdep : module.modinfo().values("softdep")) {
         text.append("softdep ").append(module.name()).append(' ').append(softdep).append('\n');
       }
@@ -75,9 +77,9 @@ public final class DepmodText {
    * {@code devname:} alias and a {@code char-major-}/{@code block-major-} alias, as soon as both
    * have been seen (the latest of each kind so far).
    */
-  public static String modulesDevname(DepmodResult result) {
+  public static String modulesDevname(List<Module> modules) {
     StringBuilder text = new StringBuilder(DEVNAME_HEADER);
-    for (Module module : result.modules()) {
+    for (Module module : modules) {
       devname(module).ifPresent(line -> text.append(line).append('\n'));
     }
     return text.toString();

@@ -23,7 +23,7 @@ class DepmodTextTest {
         withModinfo("kernel/virtio_blk.ko", "alias", "virtio:d00000002v*", "license", "GPL", "alias", "devname:vda"),
         withModinfo("kernel/fuse.ko", "alias", "fs-fuse"));
 
-    assertThat(DepmodText.modulesAlias(result)).isEqualTo("# Aliases extracted from modules themselves.\n"
+    assertThat(DepmodText.modulesAlias(result.modules())).isEqualTo("# Aliases extracted from modules themselves.\n"
         + "alias virtio:d00000002v* virtio_blk\nalias devname:vda virtio_blk\nalias fs-fuse fuse\n");
   }
 
@@ -31,7 +31,7 @@ class DepmodTextTest {
   void softdepsKeepTheirValueAsWritten() {
     DepmodResult result = resolve(withModinfo("kernel/cifs.ko", "softdep", "gcm", "softdep", "pre: ccm"));
 
-    assertThat(DepmodText.modulesSoftdep(result)).isEqualTo("# Soft dependencies extracted from modules themselves.\n"
+    assertThat(DepmodText.modulesSoftdep(result.modules())).isEqualTo("# Soft dependencies extracted from modules themselves.\n"
         + "softdep cifs gcm\nsoftdep cifs pre: ccm\n");
   }
 
@@ -54,7 +54,7 @@ class DepmodTextTest {
         withModinfo("kernel/nameless.ko", "alias", "char-major-1-2"),
         withModinfo("kernel/odd.ko", "alias", "devname:odd", "alias", "char-major--1-+3"));
 
-    assertThat(DepmodText.modulesDevname(result)).isEqualTo("# Device nodes to trigger on-demand module loading.\n"
+    assertThat(DepmodText.modulesDevname(result.modules())).isEqualTo("# Device nodes to trigger on-demand module loading.\n"
         + "fuse fuse c10:229\nloop loop-control b7:12\nodd odd c4294967295:3\n");
   }
 
