@@ -32,7 +32,7 @@ public final class DepmodIndexWriter {
   /** The files made from the resolved dependencies and symbols. */
   private static final Map<String, Function<DepmodResult, String>> RESOLVED_FILES = resolvedFiles();
   /** Every file, in the order {@link #write} returns them. */
-  static final List<String> FILES = List.of("modules.dep", "modules.alias", "modules.softdep", "modules.symbols",
+  private static final List<String> FILES = List.of("modules.dep", "modules.alias", "modules.softdep", "modules.symbols",
       "modules.devname");
 
   private DepmodIndexWriter() {}

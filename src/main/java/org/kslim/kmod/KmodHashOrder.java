@@ -38,7 +38,11 @@ public final class KmodHashOrder {
 
   /** The bucket kmod puts {@code key} in. */
   public int bucket(String key) {
-    return Integer.remainderUnsigned(hash(key.getBytes(StandardCharsets.UTF_8)), buckets);
+    return bucketOf(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private int bucketOf(byte[] key) {
+    return Integer.remainderUnsigned(hash(key), buckets);
   }
 
   /**
@@ -55,7 +59,7 @@ public final class KmodHashOrder {
     for (String key : keys) {
       strings[i] = key;
       bytes[i] = key.getBytes(StandardCharsets.UTF_8);
-      bucketOf[i] = Integer.remainderUnsigned(hash(bytes[i]), buckets);
+      bucketOf[i] = bucketOf(bytes[i]);
       starts[bucketOf[i] + 1]++;
       i++;
     }
@@ -155,5 +159,4 @@ public final class KmodHashOrder {
   static int strcmp(byte[] a, byte[] b) {
     return Arrays.compareUnsigned(a, b);
   }
-
 }

@@ -111,21 +111,18 @@ public final class ModuleParser {
     try (FileChannel channel = FileContent.channel(file)) {
       long size = channel.size();
       EntryBytes.checkLimit(size, location, maxModuleSize);
-      if (size > MAX_REGION_READ_SIZE) {
-        return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
-      }
-      ElfFile elf;
-      try {
-        elf = reader.read(location, channel, size);
-      } catch (MalformedInputException e) {
-        // rarely so: a module compressed under a plain name is no ELF file, and is read as
-        // compressed; checked only now, so that each plain module costs no read of its magic bytes
-        if (compressed(channel, size)) {
-          return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+      if (size <= MAX_REGION_READ_SIZE) {
+        try {
+          return module(path, reader.read(location, channel, size), size, size);
+        } catch (MalformedInputException e) {
+          // rarely so: a module compressed under a plain name is no ELF file, and is mapped below;
+          // checked only now, so that each plain module costs no read of its magic bytes
+          if (!compressed(channel, size)) {
+            throw e;
+          }
         }
-        throw e;
       }
-      return module(path, elf, size, size);
+      return parse(path, location, channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
     } catch (IOException e) {
       throw new BadInputException(location + ": cannot read: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {

@@ -21,7 +21,7 @@ import org.kslim.elf.ElfSection;
  * }</pre>
  */
 final class ModuleVersions {
-  static final int ENTRY_SIZE = 64;
+  private static final int ENTRY_SIZE = 64;
   private static final int CRC_BYTES = 4;
   private static final ModuleVersions NONE = new ModuleVersions(ByteBuffer.allocate(0), CRC_BYTES, 0);
 
